@@ -1,0 +1,262 @@
+package org.vae4j.data;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Objects;
+
+/**
+ * A dense block of rows following a {@link Schema}: values in row-major {@code float} storage, a
+ * missing-value mask, and (for a conditional schema) each row's condition level.
+ *
+ * <p>Stored values are validated on entry: numeric values must be finite, binary values 0 or 1 and
+ * categorical values a level index; a missing cell is marked in the mask, never encoded as NaN. Float
+ * storage keeps an image data set (60,000 x 784) at 188 MB rather than twice that.
+ */
+public final class Table {
+
+    private final Schema schema;
+    private final int rows;
+    private final float[] values;
+    private final BitSet missing;
+    private final int[] conditions;
+
+    private Table(Schema schema, int rows, float[] values, BitSet missing, int[] conditions) {
+        this.schema = schema;
+        this.rows = rows;
+        this.values = values;
+        this.missing = missing;
+        this.conditions = conditions;
+    }
+
+    /** A builder that validates each row as it is added. */
+    public static Builder builder(Schema schema) {
+        return new Builder(schema, 16);
+    }
+
+    /** A builder sized for {@code expectedRows} rows. */
+    public static Builder builder(Schema schema, int expectedRows) {
+        return new Builder(schema, expectedRows);
+    }
+
+    /**
+     * Wraps already-validated row-major values without copying (all cells present). Used for large
+     * numeric tables such as images.
+     *
+     * @throws IllegalArgumentException if the length is not a multiple of the width, or a value is not finite
+     */
+    public static Table ofNumeric(Schema schema, float[] rowMajorValues, int[] conditions) {
+        int width = schema.width();
+        if (rowMajorValues.length % width != 0) {
+            throw new IllegalArgumentException("wrong width: " + rowMajorValues.length
+                    + " values is not a whole number of rows of " + width + " columns");
+        }
+        int rows = rowMajorValues.length / width;
+        for (int i = 0; i < rowMajorValues.length; i++) {
+            Column c = schema.column(i % width);
+            checkValue(c, rowMajorValues[i], i / width);
+        }
+        checkConditions(schema, conditions, rows);
+        return new Table(schema, rows, rowMajorValues, null, conditions);
+    }
+
+    /** The schema the rows follow. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Number of rows. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Number of feature columns. */
+    public int width() {
+        return schema.width();
+    }
+
+    /** The stored value of a cell (meaningless when the cell is missing). */
+    public float value(int row, int column) {
+        return values[row * schema.width() + column];
+    }
+
+    /** Whether a cell is missing. */
+    public boolean isMissing(int row, int column) {
+        return missing != null && missing.get(row * schema.width() + column);
+    }
+
+    /** Whether any cell is missing. */
+    public boolean hasMissing() {
+        return missing != null && !missing.isEmpty();
+    }
+
+    /** The condition level index of a row, or -1 when the schema is unconditional. */
+    public int condition(int row) {
+        return conditions == null ? -1 : conditions[row];
+    }
+
+    /** A copy of one row's stored values, with {@code Double.NaN} in missing cells. */
+    public double[] row(int row) {
+        double[] out = new double[schema.width()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = isMissing(row, c) ? Double.NaN : value(row, c);
+        }
+        return out;
+    }
+
+    /** The rows at the given indices, in that order, as a new table. */
+    public Table select(int[] indices) {
+        int width = schema.width();
+        float[] v = new float[indices.length * width];
+        BitSet m = missing == null ? null : new BitSet();
+        int[] cond = conditions == null ? null : new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            int src = indices[i];
+            Objects.checkIndex(src, rows);
+            System.arraycopy(values, src * width, v, i * width, width);
+            if (m != null) {
+                for (int c = 0; c < width; c++) {
+                    if (missing.get(src * width + c)) {
+                        m.set(i * width + c);
+                    }
+                }
+            }
+            if (cond != null) {
+                cond[i] = conditions[src];
+            }
+        }
+        return new Table(schema, indices.length, v, m, cond);
+    }
+
+    /** This table's rows with every condition set to {@code level} (for a conditional schema). */
+    public Table withCondition(int level) {
+        if (!schema.isConditional()) {
+            throw new IllegalStateException("the schema has no condition column");
+        }
+        int[] cond = new int[rows];
+        Arrays.fill(cond, level);
+        checkConditions(schema, cond, rows);
+        return new Table(schema, rows, values, missing, cond);
+    }
+
+    static void checkValue(Column c, double v, int row) {
+        switch (c.type()) {
+            case NUMERIC -> {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("row " + row + ", column '" + c.name()
+                            + "': value " + v + " is not finite (mark missing cells as missing instead)");
+                }
+            }
+            case BINARY -> {
+                if (v != 0 && v != 1) {
+                    throw new IllegalArgumentException("row " + row + ", column '" + c.name()
+                            + "': binary value must be 0 or 1, got " + v);
+                }
+            }
+            case CATEGORICAL -> {
+                if (v != Math.rint(v) || v < 0 || v >= c.cardinality()) {
+                    throw new IllegalArgumentException("row " + row + ", column '" + c.name()
+                            + "': level index " + v + " is not one of 0.." + (c.cardinality() - 1));
+                }
+            }
+        }
+    }
+
+    static void checkConditions(Schema schema, int[] conditions, int rows) {
+        if (!schema.isConditional()) {
+            if (conditions != null) {
+                throw new IllegalArgumentException("conditions given but the schema has no condition column");
+            }
+            return;
+        }
+        if (conditions == null || conditions.length != rows) {
+            throw new IllegalArgumentException("the schema's condition column '"
+                    + schema.condition().orElseThrow().name() + "' needs one condition per row");
+        }
+        int k = schema.conditionCardinality();
+        for (int r = 0; r < rows; r++) {
+            if (conditions[r] < 0 || conditions[r] >= k) {
+                throw new IllegalArgumentException("row " + r + ": condition level " + conditions[r]
+                        + " of '" + schema.condition().orElseThrow().name() + "' is not one of 0.." + (k - 1));
+            }
+        }
+    }
+
+    /** Collects rows one at a time, validating each. */
+    public static final class Builder {
+        private final Schema schema;
+        private float[] values;
+        private int[] conditions;
+        private final BitSet missing = new BitSet();
+        private int rows;
+
+        private Builder(Schema schema, int expectedRows) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            this.values = new float[Math.max(1, expectedRows) * schema.width()];
+            this.conditions = schema.isConditional() ? new int[Math.max(1, expectedRows)] : null;
+        }
+
+        /**
+         * Adds a row; {@code Double.NaN} marks a missing cell. Infinite values are rejected.
+         *
+         * @throws IllegalArgumentException naming the row and column for a wrong width or a bad value
+         */
+        public Builder addRow(double[] row) {
+            return addRow(row, -1);
+        }
+
+        /**
+         * Adds a row with its condition level; {@code Double.NaN} marks a missing cell.
+         *
+         * @param condition the condition level index (ignored, and should be -1, for an unconditional schema)
+         */
+        public Builder addRow(double[] row, int condition) {
+            int width = schema.width();
+            if (row.length != width) {
+                throw new IllegalArgumentException("row " + rows + ": wrong width, expected " + width
+                        + " columns but got " + row.length);
+            }
+            if (schema.isConditional()) {
+                int k = schema.conditionCardinality();
+                if (condition < 0 || condition >= k) {
+                    throw new IllegalArgumentException("row " + rows + ": condition level " + condition + " of '"
+                            + schema.condition().orElseThrow().name() + "' is not one of 0.." + (k - 1));
+                }
+            }
+            ensureCapacity(rows + 1);
+            int base = rows * width;
+            for (int c = 0; c < width; c++) {
+                double v = row[c];
+                if (Double.isNaN(v)) {
+                    missing.set(base + c);
+                    values[base + c] = 0f;
+                } else {
+                    checkValue(schema.column(c), v, rows);
+                    values[base + c] = (float) v;
+                }
+            }
+            if (conditions != null) {
+                conditions[rows] = condition;
+            }
+            rows++;
+            return this;
+        }
+
+        private void ensureCapacity(int neededRows) {
+            int width = schema.width();
+            if (neededRows * width > values.length) {
+                int capacity = Math.max(neededRows, values.length / width * 2);
+                values = Arrays.copyOf(values, capacity * width);
+                if (conditions != null) {
+                    conditions = Arrays.copyOf(conditions, capacity);
+                }
+            }
+        }
+
+        /** The table of the rows added so far (possibly empty). */
+        public Table build() {
+            float[] v = Arrays.copyOf(values, rows * schema.width());
+            int[] cond = conditions == null ? null : Arrays.copyOf(conditions, rows);
+            return new Table(schema, rows, v, missing.isEmpty() ? null : (BitSet) missing.clone(), cond);
+        }
+    }
+}

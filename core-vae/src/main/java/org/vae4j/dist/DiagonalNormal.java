@@ -1,0 +1,82 @@
+package org.vae4j.dist;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * A Normal distribution with a diagonal covariance over the last axis, parameterised by its mean and
+ * log-variance (the guide's output). Log-densities and KL divergences are summed over the last axis, so
+ * a batch of shape (B, M) gives one value per row.
+ */
+public final class DiagonalNormal {
+
+    /** log(2 pi). */
+    public static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final NDArray mean;
+    private final NDArray logVariance;
+
+    /** A diagonal Normal with the given mean and log-variance (same shape). */
+    public DiagonalNormal(NDArray mean, NDArray logVariance) {
+        if (!mean.getShape().equals(logVariance.getShape())) {
+            throw new IllegalArgumentException("mean " + mean.getShape() + " and log-variance "
+                    + logVariance.getShape() + " must have the same shape");
+        }
+        this.mean = mean;
+        this.logVariance = logVariance;
+    }
+
+    /** The mean. */
+    public NDArray mean() {
+        return mean;
+    }
+
+    /** The log-variance. */
+    public NDArray logVariance() {
+        return logVariance;
+    }
+
+    /** The standard deviation, exp(logVariance / 2). */
+    public NDArray stdDev() {
+        return logVariance.mul(0.5).exp();
+    }
+
+    /**
+     * A reparameterised sample mean + std * eps: differentiable in the parameters.
+     *
+     * @param eps standard-normal noise of the distribution's shape (or broadcastable to it)
+     */
+    public NDArray rsample(NDArray eps) {
+        return eps.mul(stdDev()).add(mean);
+    }
+
+    /** log N(x; mean, diag(var)) summed over the last axis. */
+    public NDArray logProb(NDArray x) {
+        NDArray z = x.sub(mean);
+        NDArray quadratic = z.square().mul(logVariance.neg().exp());
+        return quadratic.add(logVariance).add(LOG_2PI).sum(new int[] {-1}).mul(-0.5);
+    }
+
+    /** log N(x; 0, I) summed over the last axis. */
+    public static NDArray standardLogProb(NDArray x) {
+        return x.square().add(LOG_2PI).sum(new int[] {-1}).mul(-0.5);
+    }
+
+    /** KL(this || N(0, I)) per dimension (not summed), the quantity free bits act on. */
+    public NDArray klToStandardPerDimension() {
+        // 0.5 * (mu^2 + var - 1 - logvar)
+        return mean.square().add(logVariance.exp()).sub(logVariance).sub(1.0).mul(0.5);
+    }
+
+    /** KL(this || N(0, I)) summed over the last axis. */
+    public NDArray klToStandard() {
+        return klToStandardPerDimension().sum(new int[] {-1});
+    }
+
+    /** KL(this || other) for another diagonal Normal, summed over the last axis. */
+    public NDArray kl(DiagonalNormal other) {
+        // 0.5 * (logvar_q2 - logvar_q1 + (var1 + (mu1 - mu2)^2) / var2 - 1)
+        NDArray diff = mean.sub(other.mean);
+        NDArray ratio = logVariance.exp().add(diff.square()).mul(other.logVariance.neg().exp());
+        return ratio.add(other.logVariance).sub(logVariance).sub(1.0).sum(new int[] {-1}).mul(0.5);
+    }
+}

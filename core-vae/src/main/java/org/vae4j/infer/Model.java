@@ -1,0 +1,69 @@
+package org.vae4j.infer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+
+import org.vae4j.dist.DiagonalNormal;
+import org.vae4j.dist.MixedLikelihood;
+
+/**
+ * The generative model p(z) p(x | z [, y]): a standard-normal prior and a decoder network whose output
+ * parameterises the per-column {@link MixedLikelihood}. Gaussian columns share a learned per-feature
+ * log-variance parameter.
+ */
+public final class Model {
+
+    private final Block decoder;
+    private final MixedLikelihood likelihood;
+    private final Parameter gaussianLogVariance;
+
+    /**
+     * @param decoder maps z (and the one-hot condition, concatenated) to the encoded width
+     * @param likelihood the observation likelihood the decoder's output parameterises
+     * @param gaussianLogVariance per-feature log-variance of the Gaussian columns, or null when there are none
+     */
+    public Model(Block decoder, MixedLikelihood likelihood, Parameter gaussianLogVariance) {
+        this.decoder = decoder;
+        this.likelihood = likelihood;
+        this.gaussianLogVariance = gaussianLogVariance;
+    }
+
+    /** The decoder network. */
+    public Block decoder() {
+        return decoder;
+    }
+
+    /** The observation likelihood. */
+    public MixedLikelihood likelihood() {
+        return likelihood;
+    }
+
+    /** The learned Gaussian log-variance parameter, or null. */
+    public Parameter gaussianLogVariance() {
+        return gaussianLogVariance;
+    }
+
+    /** log p(z) under the standard-normal prior, per row. */
+    public NDArray priorLogProb(NDArray z) {
+        return DiagonalNormal.standardLogProb(z);
+    }
+
+    /** The decoder's raw output (Gaussian means and logits) for latent rows z and optional conditions. */
+    public NDArray decode(ParameterStore parameters, NDArray z, NDArray condition, boolean training) {
+        NDArray input = condition == null ? z : NDArrays.concat(new NDList(z, condition), 1);
+        return decoder.forward(parameters, new NDList(input), training).singletonOrThrow();
+    }
+
+    /** log p(x | z [, y]) per row, skipping missing cells. */
+    public NDArray logLikelihood(ParameterStore parameters, NDArray z, Batch batch, boolean training) {
+        NDArray output = decode(parameters, z, batch.condition(), training);
+        NDArray logVariance = gaussianLogVariance == null
+                ? null
+                : parameters.getValue(gaussianLogVariance, z.getDevice(), training);
+        return likelihood.logProb(output, logVariance, batch.x(), batch.mask());
+    }
+}

@@ -1,0 +1,24 @@
+package org.vae4j.infer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.ParameterStore;
+
+import org.vae4j.dist.DiagonalNormal;
+
+/**
+ * The ELBO estimated entirely by Monte Carlo (Pyro's Trace_ELBO): log p(x|z) + beta * (log p(z) -
+ * log q(z|x)) at one reparameterised z per row. Noisier than {@link AnalyticKlElbo} but needs no
+ * closed-form KL, so it is the template for guides and priors without one.
+ */
+public final class MonteCarloElbo implements Objective {
+
+    @Override
+    public NDArray perRow(Guide guide, Model model, ParameterStore parameters, Batch batch, NoiseSource noise,
+            double beta, boolean training) {
+        DiagonalNormal q = guide.posterior(parameters, batch, training);
+        NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.mean().getShape()));
+        NDArray logLikelihood = model.logLikelihood(parameters, z, batch, training);
+        NDArray logRatio = model.priorLogProb(z).sub(q.logProb(z));
+        return logLikelihood.add(logRatio.mul(beta));
+    }
+}

@@ -1,0 +1,37 @@
+package org.vae4j.infer;
+
+import java.nio.FloatBuffer;
+import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Standard-normal noise for reparameterised samples, drawn from a seeded Java generator owned by one
+ * training run or call. The engine's global generator is shared by every thread in the JVM; this one is
+ * not, so the same seed gives the same result even when other models train or predict concurrently.
+ */
+public final class NoiseSource {
+
+    private final Random random;
+
+    /** Noise from a generator seeded with {@code seed}. */
+    public NoiseSource(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** An array of the given shape filled with independent N(0, 1) draws, attached to {@code manager}. */
+    public NDArray standardNormal(NDManager manager, Shape shape) {
+        float[] values = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return manager.create(FloatBuffer.wrap(values), shape);
+    }
+
+    /** A long drawn from this source, to seed derived generators. */
+    public long nextSeed() {
+        return random.nextLong();
+    }
+}

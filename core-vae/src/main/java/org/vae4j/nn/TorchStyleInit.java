@@ -1,0 +1,41 @@
+package org.vae4j.nn;
+
+import java.nio.FloatBuffer;
+import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+
+/**
+ * Re-initialises every {@link Linear} layer in a block tree like {@code torch.nn.Linear}: weights and
+ * biases drawn from U(-1/sqrt(fan_in), 1/sqrt(fan_in)). The draws come from a seeded Java generator, so
+ * the same seed gives the same network whatever else uses the engine's global generator.
+ */
+public final class TorchStyleInit {
+
+    private TorchStyleInit() {}
+
+    /** Re-initialises the Linear layers of an initialised block, depth first, in child order. */
+    public static void apply(Block block, Random random) {
+        if (block instanceof Linear linear) {
+            NDArray weight = linear.getParameters().get("weight").getArray();
+            long fanIn = weight.getShape().get(1);
+            double bound = 1.0 / Math.sqrt(fanIn);
+            fill(weight, bound, random);
+            if (linear.getParameters().contains("bias")) {
+                fill(linear.getParameters().get("bias").getArray(), bound, random);
+            }
+            return;
+        }
+        block.getChildren().values().forEach(child -> apply(child, random));
+    }
+
+    private static void fill(NDArray array, double bound, Random random) {
+        float[] values = new float[Math.toIntExact(array.size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+        array.set(FloatBuffer.wrap(values));
+    }
+}

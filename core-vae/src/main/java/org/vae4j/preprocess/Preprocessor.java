@@ -1,0 +1,244 @@
+package org.vae4j.preprocess;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.vae4j.data.Column;
+import org.vae4j.data.ColumnType;
+import org.vae4j.data.Schema;
+import org.vae4j.data.Table;
+
+/**
+ * The fitted, invertible map between a user's {@link Table} and the encoded vectors the networks see:
+ * numeric columns are standardised (Gaussian) or checked to lie in [0, 1] (Bernoulli), categorical
+ * columns become one-hot blocks, and missing cells get a zero value and a zero mask so that the
+ * likelihood skips them. {@link #decode} maps decoder outputs back to the user's units and levels.
+ */
+public final class Preprocessor {
+
+    private final Schema schema;
+    private final NumericLikelihood numericLikelihood;
+    private final EncodedLayout layout;
+    private final double[] means;
+    private final double[] scales;
+
+    /** Rebuilds a fitted preprocessor from its parameters (used when loading a model file). */
+    public Preprocessor(Schema schema, NumericLikelihood numericLikelihood, double[] means, double[] scales) {
+        this.schema = schema;
+        this.numericLikelihood = numericLikelihood;
+        this.layout = new EncodedLayout(schema, numericLikelihood);
+        if (means.length != schema.width() || scales.length != schema.width()) {
+            throw new IllegalArgumentException("preprocessing needs one mean and scale per column");
+        }
+        this.means = means.clone();
+        this.scales = scales.clone();
+    }
+
+    /**
+     * Fits the preprocessing on training rows.
+     *
+     * @param standardize whether Gaussian numeric columns are standardised (mean 0, unit variance)
+     * @throws IllegalArgumentException if the table is empty, or a Bernoulli numeric value is outside [0, 1]
+     */
+    public static Preprocessor fit(Table table, NumericLikelihood numericLikelihood, boolean standardize) {
+        if (table.rows() == 0) {
+            throw new IllegalArgumentException("cannot fit on empty data: the table has no rows");
+        }
+        Schema schema = table.schema();
+        int width = schema.width();
+        double[] means = new double[width];
+        double[] scales = new double[width];
+        Arrays.fill(scales, 1.0);
+        if (standardize && numericLikelihood == NumericLikelihood.GAUSSIAN) {
+            for (int c = 0; c < width; c++) {
+                if (schema.column(c).type() != ColumnType.NUMERIC) {
+                    continue;
+                }
+                double sum = 0;
+                double sumSq = 0;
+                int count = 0;
+                for (int r = 0; r < table.rows(); r++) {
+                    if (!table.isMissing(r, c)) {
+                        double v = table.value(r, c);
+                        sum += v;
+                        sumSq += v * v;
+                        count++;
+                    }
+                }
+                if (count > 0) {
+                    means[c] = sum / count;
+                    double variance = Math.max(0, sumSq / count - means[c] * means[c]);
+                    // A constant column keeps scale 1 rather than dividing by zero.
+                    scales[c] = variance > 1e-24 ? Math.sqrt(variance) : 1.0;
+                }
+            }
+        }
+        return new Preprocessor(schema, numericLikelihood, means, scales);
+    }
+
+    /** The schema this preprocessing was fitted on. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** How numeric columns are modelled. */
+    public NumericLikelihood numericLikelihood() {
+        return numericLikelihood;
+    }
+
+    /** Where each column lives in the encoded vector. */
+    public EncodedLayout layout() {
+        return layout;
+    }
+
+    /** Per-column means subtracted before modelling (0 for non-standardised columns). */
+    public double[] means() {
+        return means.clone();
+    }
+
+    /** Per-column scales divided by before modelling (1 for non-standardised columns). */
+    public double[] scales() {
+        return scales.clone();
+    }
+
+    /**
+     * Encodes rows for the networks.
+     *
+     * @throws IllegalArgumentException if the table's schema differs from the fitted one, or a Bernoulli
+     *     numeric value lies outside [0, 1]
+     */
+    public EncodedRows encode(Table table) {
+        if (!table.schema().features().equals(schema.features())) {
+            throw new IllegalArgumentException("the data's columns " + table.schema().features()
+                    + " differ from the model's " + schema.features());
+        }
+        int rows = table.rows();
+        int width = layout.width();
+        float[] values = new float[rows * width];
+        float[] mask = table.hasMissing() ? new float[rows * width] : null;
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            for (int c = 0; c < schema.width(); c++) {
+                EncodedLayout.Slot slot = layout.slot(c);
+                boolean missing = table.isMissing(r, c);
+                if (mask != null && !missing) {
+                    Arrays.fill(mask, base + slot.offset(), base + slot.offset() + slot.width(), 1f);
+                }
+                if (missing) {
+                    continue;
+                }
+                float v = table.value(r, c);
+                switch (slot.kind()) {
+                    case GAUSSIAN -> values[base + slot.offset()] = (float) ((v - means[c]) / scales[c]);
+                    case BERNOULLI -> {
+                        if (v < 0 || v > 1) {
+                            throw new IllegalArgumentException("row " + r + ", column '" + schema.column(c).name()
+                                    + "': value " + v + " is outside [0, 1], which a Bernoulli likelihood needs");
+                        }
+                        values[base + slot.offset()] = v;
+                    }
+                    case CATEGORICAL -> values[base + slot.offset() + (int) v] = 1f;
+                }
+            }
+        }
+        float[] conditions = null;
+        int k = schema.conditionCardinality();
+        if (k > 0) {
+            conditions = oneHot(conditionsOf(table), k);
+        }
+        return new EncodedRows(rows, width, values, mask, conditions, k);
+    }
+
+    /** One-hot rows ({@code levels.length * k}) for condition level indices. */
+    public static float[] oneHot(int[] levels, int k) {
+        float[] out = new float[levels.length * k];
+        for (int r = 0; r < levels.length; r++) {
+            if (levels[r] < 0 || levels[r] >= k) {
+                throw new IllegalArgumentException("condition level " + levels[r] + " is not one of 0.." + (k - 1));
+            }
+            out[r * k + levels[r]] = 1f;
+        }
+        return out;
+    }
+
+    private static int[] conditionsOf(Table table) {
+        int[] out = new int[table.rows()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = table.condition(r);
+        }
+        return out;
+    }
+
+    /**
+     * Maps decoder outputs back to rows in the user's units and levels.
+     *
+     * @param output decoder outputs, row-major ({@code rows * layout().width()}): Gaussian means,
+     *     Bernoulli logits and categorical logits in layout order
+     * @param gaussianStd the learned standard deviation of each Gaussian position (encoded units)
+     * @param conditions each row's condition level, or null for an unconditional model
+     * @param sampleRandom null to return the most likely value of each cell (mean, p > 0.5, arg-max);
+     *     otherwise a generator for sampling each Gaussian, binary and categorical cell from its
+     *     distribution (numeric columns in [0, 1] always get their mean)
+     */
+    public Table decode(float[] output, int rows, float[] gaussianStd, int[] conditions, Random sampleRandom) {
+        int width = layout.width();
+        Table.Builder builder = Table.builder(schema, rows);
+        double[] row = new double[schema.width()];
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            for (int c = 0; c < schema.width(); c++) {
+                EncodedLayout.Slot slot = layout.slot(c);
+                Column column = schema.column(c);
+                row[c] = switch (slot.kind()) {
+                    case GAUSSIAN -> {
+                        double mu = output[base + slot.offset()];
+                        if (sampleRandom != null) {
+                            mu += gaussianStd[slot.offset()] * sampleRandom.nextGaussian();
+                        }
+                        yield mu * scales[c] + means[c];
+                    }
+                    case BERNOULLI -> {
+                        double p = 1.0 / (1.0 + Math.exp(-output[base + slot.offset()]));
+                        // A numeric column in [0, 1] (a grey level) is the Bernoulli mean itself;
+                        // a binary column is drawn, or rounded to its most likely value.
+                        if (column.type() == ColumnType.NUMERIC) {
+                            yield p;
+                        }
+                        yield sampleRandom == null ? (p > 0.5 ? 1.0 : 0.0) : (sampleRandom.nextDouble() < p ? 1.0 : 0.0);
+                    }
+                    case CATEGORICAL -> categoricalValue(output, base + slot.offset(), slot.width(), sampleRandom);
+                };
+            }
+            builder.addRow(row, conditions == null ? -1 : conditions[r]);
+        }
+        return builder.build();
+    }
+
+    private static int categoricalValue(float[] logits, int offset, int width, Random sampleRandom) {
+        double max = Double.NEGATIVE_INFINITY;
+        int argMax = 0;
+        for (int j = 0; j < width; j++) {
+            if (logits[offset + j] > max) {
+                max = logits[offset + j];
+                argMax = j;
+            }
+        }
+        if (sampleRandom == null) {
+            return argMax;
+        }
+        double total = 0;
+        double[] weights = new double[width];
+        for (int j = 0; j < width; j++) {
+            weights[j] = Math.exp(logits[offset + j] - max);
+            total += weights[j];
+        }
+        double u = sampleRandom.nextDouble() * total;
+        for (int j = 0; j < width; j++) {
+            u -= weights[j];
+            if (u <= 0) {
+                return j;
+            }
+        }
+        return width - 1;
+    }
+}

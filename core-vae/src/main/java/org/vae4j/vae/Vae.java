@@ -1,0 +1,480 @@
+package org.vae4j.vae;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+
+import org.vae4j.data.Schema;
+import org.vae4j.data.Table;
+import org.vae4j.dist.DiagonalNormal;
+import org.vae4j.engine.Engines;
+import org.vae4j.infer.AnalyticKlElbo;
+import org.vae4j.infer.Batch;
+import org.vae4j.infer.Guide;
+import org.vae4j.infer.ImportanceWeightedBound;
+import org.vae4j.infer.Model;
+import org.vae4j.infer.NoiseSource;
+import org.vae4j.infer.Objective;
+import org.vae4j.io.ModelContents;
+import org.vae4j.io.ModelFile;
+import org.vae4j.io.ModelFormatException;
+import org.vae4j.preprocess.EncodedRows;
+import org.vae4j.preprocess.Preprocessor;
+
+/**
+ * A trained (conditional) variational autoencoder: amortized posterior inference for new rows in one
+ * forward pass, decoding, generation from the prior, and importance-sampled log-likelihoods. Its API
+ * speaks {@link Table}s and plain arrays; the native parameters it owns are freed by {@link #close()}.
+ *
+ * <p>Inference methods are safe to call from several threads at once: each call works in its own scope
+ * and reads the parameters without changing them.
+ */
+public final class Vae implements AutoCloseable {
+
+    /** Rows per forward pass in inference; bounds native memory for large tables. */
+    private static final int CHUNK_ROWS = 4096;
+
+    private final VaeConfig config;
+    private final Preprocessor preprocessor;
+    private final boolean maskInputs;
+    private final double[] conditionFrequencies;
+    private final TrainingHistory history;
+    private final NDManager manager;
+    private final Guide guide;
+    private final Model model;
+
+    Vae(VaeConfig config, Preprocessor preprocessor, boolean maskInputs, double[] conditionFrequencies,
+            TrainingHistory history, NDManager manager, VaeNetworks networks) {
+        this.config = config;
+        this.preprocessor = preprocessor;
+        this.maskInputs = maskInputs;
+        this.conditionFrequencies = conditionFrequencies.clone();
+        this.history = history;
+        this.manager = manager;
+        this.guide = networks.guide();
+        this.model = networks.model();
+    }
+
+    /** The configuration it was trained with. */
+    public VaeConfig config() {
+        return config;
+    }
+
+    /** The columns it models (and its condition column, if conditional). */
+    public Schema schema() {
+        return preprocessor.schema();
+    }
+
+    /** M, the number of latent dimensions. */
+    public int latentDim() {
+        return config.latentDim();
+    }
+
+    /** Whether it is a conditional VAE. */
+    public boolean isConditional() {
+        return schema().isConditional();
+    }
+
+    /** The relative frequency of each condition level in the training rows (empty if unconditional). */
+    public double[] conditionFrequencies() {
+        return conditionFrequencies.clone();
+    }
+
+    /** How training went. */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** The fitted preprocessing. */
+    public Preprocessor preprocessor() {
+        return preprocessor;
+    }
+
+    /** The device its parameters live on, as text ("cpu()", "gpu(0)"). */
+    public String device() {
+        return manager.getDevice().toString();
+    }
+
+    /** Number of trainable parameters. */
+    public long parameterCount() {
+        return parameters().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    /** The posterior mean and standard deviation of every row. */
+    public Posterior encode(Table table) {
+        EncodedRows rows = preprocessor.encode(table);
+        double[][] mean = new double[rows.rows()][];
+        double[][] std = new double[rows.rows()][];
+        forEachChunk(rows, CHUNK_ROWS, (batch, from) -> {
+            DiagonalNormal q = guide.posterior(store(), batch, false);
+            copyRows(q.mean().toFloatArray(), latentDim(), mean, from);
+            copyRows(q.stdDev().toFloatArray(), latentDim(), std, from);
+        });
+        return new Posterior(mean, std);
+    }
+
+    /** One draw z ~ q(z | x) per row. */
+    public double[][] samplePosterior(Table table, long seed) {
+        Posterior posterior = encode(table);
+        Random random = new Random(seed);
+        double[][] z = new double[posterior.rows()][latentDim()];
+        for (int r = 0; r < z.length; r++) {
+            for (int j = 0; j < z[r].length; j++) {
+                z[r][j] = posterior.mean()[r][j] + posterior.std()[r][j] * random.nextGaussian();
+            }
+        }
+        return z;
+    }
+
+    /**
+     * Decodes latent rows to their most likely values (Gaussian means, most probable levels).
+     *
+     * @param conditions each row's condition level for a conditional VAE, else null
+     */
+    public Table decode(double[][] z, int[] conditions) {
+        return decode(z, conditions, null);
+    }
+
+    /** Each row passed through the posterior mean and decoded: a denoised (and imputed) copy. */
+    public Table reconstruct(Table table) {
+        return decode(encode(table).mean(), conditionsOf(table), null);
+    }
+
+    /**
+     * {@code n} new rows from the prior, each cell sampled from the likelihood. A conditional VAE draws
+     * each row's condition from the training frequencies.
+     */
+    public Table generate(int n, long seed) {
+        Random random = new Random(seed);
+        int[] conditions = null;
+        if (isConditional()) {
+            conditions = new int[n];
+            for (int i = 0; i < n; i++) {
+                conditions[i] = drawLevel(random);
+            }
+        }
+        return decode(priorSamples(n, random), conditions, random);
+    }
+
+    /**
+     * {@code n} new rows with the given condition level (conditional VAE only).
+     *
+     * @throws IllegalStateException if the VAE is not conditional
+     * @throws IllegalArgumentException if the level is out of range
+     */
+    public Table generate(int n, int conditionLevel, long seed) {
+        if (!isConditional()) {
+            throw new IllegalStateException("generate with a condition needs a conditional VAE");
+        }
+        int k = schema().conditionCardinality();
+        if (conditionLevel < 0 || conditionLevel >= k) {
+            throw new IllegalArgumentException("condition level " + conditionLevel + " is not one of 0.." + (k - 1));
+        }
+        int[] conditions = new int[n];
+        java.util.Arrays.fill(conditions, conditionLevel);
+        Random random = new Random(seed);
+        return decode(priorSamples(n, random), conditions, random);
+    }
+
+    /** The ELBO of each row (analytic KL, one reparameterised sample, beta = 1), in nats. */
+    public double[] elbo(Table table, long seed) {
+        return bound(table, new AnalyticKlElbo(), CHUNK_ROWS, seed);
+    }
+
+    /**
+     * The importance-sampled estimate of log p(x) per row, with k samples: a lower bound that tightens
+     * towards log p(x) as k grows (k = 1 is an ELBO estimate).
+     */
+    public double[] logLikelihood(Table table, int k, long seed) {
+        return bound(table, new ImportanceWeightedBound(k), Math.max(1, CHUNK_ROWS / k), seed);
+    }
+
+    /** The anomaly score of each row: its negative importance-sampled log-likelihood (higher = stranger). */
+    public double[] anomalyScore(Table table, int k, long seed) {
+        double[] ll = logLikelihood(table, k, seed);
+        for (int i = 0; i < ll.length; i++) {
+            ll[i] = -ll[i];
+        }
+        return ll;
+    }
+
+    /** Writes this model to a file atomically (an existing file is replaced only once the new one is whole). */
+    public void save(Path file) throws IOException {
+        ModelFile.write(file, contents());
+    }
+
+    /** This model as the bytes of a model file. */
+    public byte[] toBytes() {
+        return ModelFile.toBytes(contents());
+    }
+
+    /**
+     * Reads a model file.
+     *
+     * @throws ModelFormatException if the file is not a vae4j model, is truncated or corrupt
+     */
+    public static Vae load(Path file) throws IOException {
+        return fromContents(ModelFile.read(file));
+    }
+
+    /**
+     * Reads a model from model-file bytes.
+     *
+     * @throws ModelFormatException if the bytes are not a vae4j model, truncated or corrupt
+     */
+    public static Vae fromBytes(byte[] bytes) {
+        return fromContents(ModelFile.fromBytes(bytes));
+    }
+
+    /** Frees the native parameters; the model cannot be used afterwards. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    private ModelContents contents() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            guide.network().saveParameters(out);
+            model.decoder().saveParameters(out);
+            if (model.gaussianLogVariance() != null) {
+                model.gaussianLogVariance().save(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ModelContents(config.toMap(), preprocessor.schema(), preprocessor.numericLikelihood(),
+                preprocessor.means(), preprocessor.scales(), maskInputs, conditionFrequencies, history,
+                bytes.toByteArray());
+    }
+
+    private static Vae fromContents(ModelContents contents) {
+        VaeConfig config;
+        try {
+            config = VaeConfig.fromMap(contents.config()).build();
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("the model file's configuration is invalid: " + e.getMessage(), e);
+        }
+        Preprocessor preprocessor = new Preprocessor(contents.schema(), contents.numericLikelihood(),
+                contents.means(), contents.scales());
+        Device device = Engines.resolve(config.device() == org.vae4j.engine.DeviceChoice.GPU
+                ? org.vae4j.engine.DeviceChoice.AUTO : config.device());
+        NDManager manager = Engines.pytorch().newBaseManager(device);
+        try {
+            VaeNetworks networks = VaeNetworks.create(config, preprocessor, contents.maskInputs(), manager,
+                    new Random(0));
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(contents.parameters()))) {
+                networks.guide().network().loadParameters(manager, in);
+                networks.model().decoder().loadParameters(manager, in);
+                if (networks.model().gaussianLogVariance() != null) {
+                    networks.model().gaussianLogVariance().load(manager, in);
+                }
+                if (in.available() != 0) {
+                    throw new ModelFormatException("the model file has " + in.available()
+                            + " unexpected bytes after its parameters");
+                }
+            }
+            return new Vae(config, preprocessor, contents.maskInputs(), contents.conditionFrequencies(),
+                    contents.history(), manager, networks);
+        } catch (IOException | MalformedModelException | IllegalArgumentException | IllegalStateException e) {
+            manager.close();
+            if (e instanceof ModelFormatException mfe) {
+                throw mfe;
+            }
+            throw new ModelFormatException("the model file's parameters do not fit its networks: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    List<Parameter> parameters() {
+        List<Parameter> list = new ArrayList<>();
+        guide.network().getParameters().values().forEach(list::add);
+        model.decoder().getParameters().values().forEach(list::add);
+        if (model.gaussianLogVariance() != null) {
+            list.add(model.gaussianLogVariance());
+        }
+        return list;
+    }
+
+    Guide guide() {
+        return guide;
+    }
+
+    Model model() {
+        return model;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
+    boolean maskInputs() {
+        return maskInputs;
+    }
+
+    private Table decode(double[][] z, int[] conditions, Random sampleRandom) {
+        int n = z.length;
+        int m = latentDim();
+        int width = preprocessor.layout().width();
+        int k = schema().conditionCardinality();
+        if (isConditional() && (conditions == null || conditions.length != n)) {
+            throw new IllegalArgumentException("a conditional VAE needs one condition level per latent row");
+        }
+        float[] output = new float[n * width];
+        for (int from = 0; from < n; from += CHUNK_ROWS) {
+            int to = Math.min(n, from + CHUNK_ROWS);
+            int start = from;
+            float[] chunk = Engines.withoutGradients(() -> inScope(scope -> {
+                float[] zFlat = new float[(to - start) * m];
+                for (int r = start; r < to; r++) {
+                    if (z[r].length != m) {
+                        throw new IllegalArgumentException("latent row " + r + " has " + z[r].length
+                                + " values, expected " + m);
+                    }
+                    for (int j = 0; j < m; j++) {
+                        zFlat[(r - start) * m + j] = (float) z[r][j];
+                    }
+                }
+                NDArray zArray = scope.create(FloatBuffer.wrap(zFlat), new Shape(to - start, m));
+                NDArray condition = null;
+                if (k > 0) {
+                    int[] levels = java.util.Arrays.copyOfRange(conditions, start, to);
+                    condition = scope.create(FloatBuffer.wrap(Preprocessor.oneHot(levels, k)),
+                            new Shape(to - start, k));
+                }
+                return model.decode(store(), zArray, condition, false).toFloatArray();
+            }));
+            System.arraycopy(chunk, 0, output, from * width, chunk.length);
+        }
+        return preprocessor.decode(output, n, gaussianStd(), conditions, sampleRandom);
+    }
+
+    private float[] gaussianStd() {
+        Parameter logVariance = model.gaussianLogVariance();
+        if (logVariance == null) {
+            return new float[0];
+        }
+        float[] values = logVariance.getArray().toFloatArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) Math.exp(0.5 * values[i]);
+        }
+        return values;
+    }
+
+    private double[][] priorSamples(int n, Random random) {
+        if (n < 0) {
+            throw new IllegalArgumentException("number of rows to generate must be >= 0, got " + n);
+        }
+        double[][] z = new double[n][latentDim()];
+        for (double[] row : z) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextGaussian();
+            }
+        }
+        return z;
+    }
+
+    private int drawLevel(Random random) {
+        double u = random.nextDouble();
+        for (int level = 0; level < conditionFrequencies.length; level++) {
+            u -= conditionFrequencies[level];
+            if (u <= 0) {
+                return level;
+            }
+        }
+        return conditionFrequencies.length - 1;
+    }
+
+    /** The ELBO of already-encoded rows (the trainer's validation split). */
+    double[] elboOfEncoded(EncodedRows rows, long seed) {
+        return bound(rows, new AnalyticKlElbo(), CHUNK_ROWS, seed);
+    }
+
+    private double[] bound(Table table, Objective objective, int chunkRows, long seed) {
+        return bound(preprocessor.encode(table), objective, chunkRows, seed);
+    }
+
+    private double[] bound(EncodedRows rows, Objective objective, int chunkRows, long seed) {
+        double[] out = new double[rows.rows()];
+        NoiseSource noise = new NoiseSource(seed);
+        forEachChunk(rows, chunkRows, (batch, from) -> {
+            float[] values = objective.perRow(guide, model, store(), batch, noise, 1.0, false).toFloatArray();
+            for (int i = 0; i < values.length; i++) {
+                out[from + i] = values[i];
+            }
+        });
+        return out;
+    }
+
+    /** Work on one chunk of encoded rows, given as a batch and the index of its first row. */
+    private interface ChunkWork {
+        void accept(Batch batch, int from);
+    }
+
+    private void forEachChunk(EncodedRows rows, int chunkRows, ChunkWork work) {
+        for (int from = 0; from < rows.rows(); from += chunkRows) {
+            int start = from;
+            int count = Math.min(chunkRows, rows.rows() - from);
+            Engines.withoutGradients(() -> inScope(scope -> {
+                work.accept(BatchFactory.slice(rows, start, count, scope), start);
+                return null;
+            }));
+        }
+    }
+
+    /**
+     * Runs {@code body} with a fresh sub-manager and an {@link NDScope}: every array it creates, even one
+     * computed from a parameter and so attached to the model's manager, is freed when it returns.
+     */
+    private <T> T inScope(Function<NDManager, T> body) {
+        try (NDManager scope = manager.newSubManager(); NDScope arrays = new NDScope()) {
+            arrays.suppressNotUsedWarning();
+            return body.apply(scope);
+        }
+    }
+
+    private ParameterStore store() {
+        // One store per call: ParameterStore caches in a plain map, which concurrent callers must not share.
+        return new ParameterStore(manager, false);
+    }
+
+    private static void copyRows(float[] flat, int width, double[][] target, int from) {
+        int rows = flat.length / width;
+        for (int r = 0; r < rows; r++) {
+            double[] row = new double[width];
+            for (int j = 0; j < width; j++) {
+                row[j] = flat[r * width + j];
+            }
+            target[from + r] = row;
+        }
+    }
+
+    private static int[] conditionsOf(Table table) {
+        if (!table.schema().isConditional()) {
+            return null;
+        }
+        int[] out = new int[table.rows()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = table.condition(r);
+        }
+        return out;
+    }
+}

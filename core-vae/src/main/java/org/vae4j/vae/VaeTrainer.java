@@ -1,0 +1,282 @@
+package org.vae4j.vae;
+
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+
+import org.vae4j.data.Table;
+import org.vae4j.engine.Engines;
+import org.vae4j.infer.Adam;
+import org.vae4j.infer.AnalyticKlElbo;
+import org.vae4j.infer.Batch;
+import org.vae4j.infer.ImportanceWeightedBound;
+import org.vae4j.infer.KlSchedule;
+import org.vae4j.infer.MonteCarloElbo;
+import org.vae4j.infer.NoiseSource;
+import org.vae4j.infer.Objective;
+import org.vae4j.infer.SviStep;
+import org.vae4j.preprocess.EncodedRows;
+import org.vae4j.preprocess.Preprocessor;
+
+/**
+ * Fits a {@link Vae} to a table by stochastic variational inference: mini-batches of shuffled rows, Adam,
+ * an optional KL warm-up, and an optional held-out split on whose ELBO training stops early (keeping the
+ * best epoch's parameters). Training stops cleanly between steps when the listener asks or the thread is
+ * interrupted, and fails with a {@link TrainingDivergedException} as soon as the loss is not finite.
+ *
+ * <p>The training rows live on the device as one resident tensor; each step gathers its mini-batch from it
+ * by index on the native side, so a step copies 128 indices from Java rather than 128 rows.
+ *
+ * <p>PyTorch's gradient recording is global to the JVM in DJL, so trainings in one JVM run one at a time.
+ */
+public final class VaeTrainer {
+
+    private static final Object TRAINING_LOCK = new Object();
+
+    private final VaeConfig config;
+    private TrainingListener listener = TrainingListener.NONE;
+
+    /** A trainer for the given configuration. */
+    public VaeTrainer(VaeConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Sets the listener that receives progress and may stop training. */
+    public VaeTrainer listener(TrainingListener newListener) {
+        this.listener = Objects.requireNonNull(newListener, "listener");
+        return this;
+    }
+
+    /**
+     * Trains a VAE on the rows of {@code table} (conditional when its schema has a condition column).
+     *
+     * @throws IllegalArgumentException for empty data or values the likelihood cannot model
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public Vae fit(Table table) {
+        if (table.rows() == 0) {
+            throw new IllegalArgumentException("cannot train on empty data: the table has no rows");
+        }
+        Random random = new Random(config.seed());
+        int[][] split = split(table.rows(), random);
+        Table train = table.select(split[0]);
+        Table validation = split[1].length == 0 ? null : table.select(split[1]);
+
+        Preprocessor preprocessor = Preprocessor.fit(train, config.numericLikelihood(), config.standardize());
+        EncodedRows trainRows = preprocessor.encode(train);
+        EncodedRows validationRows = validation == null ? null : preprocessor.encode(validation);
+        boolean maskInputs = table.hasMissing();
+
+        Device device = Engines.resolve(config.device());
+        NDManager manager = Engines.pytorch().newBaseManager(device);
+        try {
+            VaeNetworks networks = VaeNetworks.create(config, preprocessor, maskInputs, manager, random);
+            Vae vae = new Vae(config, preprocessor, maskInputs, frequencies(table), TrainingHistory.empty(),
+                    manager, networks);
+            TrainingHistory history;
+            synchronized (TRAINING_LOCK) {
+                history = new Run(vae, trainRows, validationRows, random).train();
+            }
+            return new Vae(config, preprocessor, maskInputs, frequencies(table), history, manager, networks);
+        } catch (RuntimeException | Error e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private int[][] split(int rows, Random random) {
+        int[] order = permutation(rows, random);
+        int validationRows = (int) Math.round(rows * config.validationFraction());
+        if (config.validationFraction() > 0) {
+            validationRows = Math.max(1, Math.min(rows - 1, validationRows));
+        }
+        if (rows - validationRows < 1) {
+            throw new IllegalArgumentException("option validationFraction " + config.validationFraction()
+                    + " leaves no training rows out of " + rows);
+        }
+        int[] train = java.util.Arrays.copyOfRange(order, validationRows, rows);
+        int[] held = java.util.Arrays.copyOfRange(order, 0, validationRows);
+        java.util.Arrays.sort(train);
+        java.util.Arrays.sort(held);
+        return new int[][] {train, held};
+    }
+
+    private static int[] permutation(int n, Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static double[] frequencies(Table table) {
+        int k = table.schema().conditionCardinality();
+        double[] counts = new double[k];
+        for (int r = 0; r < table.rows() && k > 0; r++) {
+            counts[table.condition(r)]++;
+        }
+        for (int i = 0; i < k; i++) {
+            counts[i] /= table.rows();
+        }
+        return counts;
+    }
+
+    private Objective objective() {
+        return switch (config.objective()) {
+            case ANALYTIC_ELBO -> new AnalyticKlElbo(config.freeBits());
+            case MONTE_CARLO_ELBO -> new MonteCarloElbo();
+            case IMPORTANCE_WEIGHTED -> new ImportanceWeightedBound(config.trainingSamples());
+        };
+    }
+
+    /** One training run: its resident data, optimizer and bookkeeping. */
+    private final class Run {
+        private final Vae vae;
+        private final EncodedRows trainRows;
+        private final EncodedRows validationRows;
+        private final Random random;
+        private final NoiseSource noise;
+        private final KlSchedule schedule = new KlSchedule(config.beta(), config.warmupEpochs());
+        private final List<EpochReport> reports = new ArrayList<>();
+
+        Run(Vae vae, EncodedRows trainRows, EncodedRows validationRows, Random random) {
+            this.vae = vae;
+            this.trainRows = trainRows;
+            this.validationRows = validationRows;
+            this.random = random;
+            this.noise = new NoiseSource(random.nextLong());
+        }
+
+        TrainingHistory train() {
+            List<Parameter> parameters = vae.parameters();
+            ParameterStore store = new ParameterStore(vae.manager(), false);
+            SviStep svi = new SviStep(vae.guide(), vae.model(), objective(), new Adam(parameters, config.learningRate()),
+                    store);
+            int n = trainRows.rows();
+            int batchSize = Math.min(config.batchSize(), n);
+            int stepsPerEpoch = (n + batchSize - 1) / batchSize;
+            double bestElbo = Double.NEGATIVE_INFINITY;
+            int bestEpoch = 0;
+            float[][] bestParameters = null;
+            TrainingHistory.StopReason reason = TrainingHistory.StopReason.COMPLETED;
+            try (NDManager data = vae.manager().newSubManager()) {
+                Batch resident = BatchFactory.all(trainRows, data);
+                epochs:
+                for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                    int[] order = config.shuffle() ? permutation(n, random) : identity(n);
+                    long start = System.nanoTime();
+                    double lossSum = 0;
+                    double beta = 0;
+                    for (int step = 0; step < stepsPerEpoch; step++) {
+                        if (stopRequested()) {
+                            reason = TrainingHistory.StopReason.CANCELLED;
+                            break epochs;
+                        }
+                        int from = step * batchSize;
+                        int count = Math.min(batchSize, n - from);
+                        beta = schedule.weight(epoch - 1 + (double) step / stepsPerEpoch);
+                        float loss;
+                        try (NDScope scope = new NDScope()) {
+                            scope.suppressNotUsedWarning();
+                            loss = svi.step(gather(resident, order, from, count, data), noise, beta);
+                        }
+                        if (!Float.isFinite(loss)) {
+                            throw new TrainingDivergedException(epoch, step + 1, loss, config.learningRate());
+                        }
+                        lossSum += (double) loss * count;
+                        double seconds = (System.nanoTime() - start) / 1e9;
+                        listener.onStep(new StepReport(epoch, config.epochs(), step + 1, stepsPerEpoch, loss,
+                                (from + count) / Math.max(seconds, 1e-9)));
+                    }
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    double validationElbo = validationRows == null ? Double.NaN : validationElbo();
+                    EpochReport report = new EpochReport(epoch, lossSum / n, validationElbo, beta, seconds,
+                            n / seconds);
+                    reports.add(report);
+                    listener.onEpoch(report);
+                    if (validationRows == null) {
+                        bestEpoch = epoch;
+                        continue;
+                    }
+                    if (validationElbo > bestElbo) {
+                        bestElbo = validationElbo;
+                        bestEpoch = epoch;
+                        bestParameters = snapshot(parameters);
+                    } else if (epoch - bestEpoch >= config.patience()) {
+                        reason = TrainingHistory.StopReason.EARLY_STOPPED;
+                        break;
+                    }
+                }
+            }
+            if (bestParameters != null) {
+                restore(parameters, bestParameters);
+            }
+            return new TrainingHistory(reports, bestEpoch, reason);
+        }
+
+        private boolean stopRequested() {
+            return Thread.currentThread().isInterrupted() || listener.stopRequested();
+        }
+
+        private Batch gather(Batch resident, int[] order, int from, int count, NDManager data) {
+            long[] indices = new long[count];
+            for (int i = 0; i < count; i++) {
+                indices[i] = order[from + i];
+            }
+            NDArray index = data.create(LongBuffer.wrap(indices), new Shape(count));
+            return new Batch(rows(resident.x(), index), rows(resident.mask(), index), rows(resident.condition(), index));
+        }
+
+        private NDArray rows(NDArray source, NDArray index) {
+            return source == null ? null : source.get(new NDIndex("{}", index));
+        }
+
+        private double validationElbo() {
+            double[] elbo = vae.elboOfEncoded(validationRows, 7919L * (reports.size() + 1));
+            double sum = 0;
+            for (double v : elbo) {
+                sum += v;
+            }
+            return sum / elbo.length;
+        }
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    private static float[][] snapshot(List<Parameter> parameters) {
+        float[][] copy = new float[parameters.size()][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = parameters.get(i).getArray().toFloatArray();
+        }
+        return copy;
+    }
+
+    private static void restore(List<Parameter> parameters, float[][] values) {
+        for (int i = 0; i < values.length; i++) {
+            parameters.get(i).getArray().set(java.nio.FloatBuffer.wrap(values[i]));
+        }
+    }
+}
