@@ -1,0 +1,96 @@
+package org.vae4j.examples;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads the IDX files of MNIST and Fashion-MNIST (gzipped or not): images as rows of pixels scaled to
+ * [0, 1], labels as integers. Errors name the file and what is wrong with it.
+ */
+public final class IdxFiles {
+
+    private static final int IMAGES_MAGIC = 2051;
+    private static final int LABELS_MAGIC = 2049;
+
+    private IdxFiles() {}
+
+    /**
+     * Images as {@code count x (rows * cols)} pixels / 255, row-major in one array.
+     *
+     * @param limit the most images to read (or -1 for all)
+     * @return the pixels; the image count is {@code pixels.length / (rows * cols)}
+     */
+    public static Images readImages(Path file, int limit) throws IOException {
+        try (DataInputStream in = open(file)) {
+            int magic = in.readInt();
+            if (magic != IMAGES_MAGIC) {
+                throw new IOException(file + ": not an IDX image file (magic " + magic + ", expected " + IMAGES_MAGIC + ")");
+            }
+            int count = in.readInt();
+            int rows = in.readInt();
+            int cols = in.readInt();
+            int n = limit < 0 ? count : Math.min(limit, count);
+            int pixels = rows * cols;
+            byte[] raw = new byte[n * pixels];
+            in.readFully(raw);
+            float[] values = new float[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                values[i] = (raw[i] & 0xFF) / 255f;
+            }
+            return new Images(values, n, rows, cols);
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + ": truncated IDX file", e);
+        }
+    }
+
+    /** Labels as integers. */
+    public static int[] readLabels(Path file, int limit) throws IOException {
+        try (DataInputStream in = open(file)) {
+            int magic = in.readInt();
+            if (magic != LABELS_MAGIC) {
+                throw new IOException(file + ": not an IDX label file (magic " + magic + ", expected " + LABELS_MAGIC + ")");
+            }
+            int count = in.readInt();
+            int n = limit < 0 ? count : Math.min(limit, count);
+            byte[] raw = new byte[n];
+            in.readFully(raw);
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = raw[i] & 0xFF;
+            }
+            return labels;
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + ": truncated IDX file", e);
+        }
+    }
+
+    private static DataInputStream open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        int b0 = raw.read();
+        int b1 = raw.read();
+        raw.reset();
+        boolean gzip = b0 == 0x1f && b1 == 0x8b;
+        return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16)) : raw);
+    }
+
+    /**
+     * Images read from an IDX file.
+     *
+     * @param pixels row-major pixels in [0, 1], one image per row
+     * @param count number of images
+     * @param rows image height
+     * @param cols image width
+     */
+    public record Images(float[] pixels, int count, int rows, int cols) {
+        /** Pixels per image. */
+        public int width() {
+            return rows * cols;
+        }
+    }
+}
