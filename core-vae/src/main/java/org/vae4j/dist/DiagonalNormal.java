@@ -10,7 +10,7 @@ import ai.djl.ndarray.NDArray;
 public final class DiagonalNormal {
 
     /** log(2 pi). */
-    public static final double LOG_2PI = Math.log(2 * Math.PI);
+    public static final float LOG_2PI = (float) Math.log(2 * Math.PI);
 
     private final NDArray mean;
     private final NDArray logVariance;
@@ -37,7 +37,7 @@ public final class DiagonalNormal {
 
     /** The standard deviation, exp(logVariance / 2). */
     public NDArray stdDev() {
-        return logVariance.mul(0.5).exp();
+        return logVariance.mul(0.5f).exp();
     }
 
     /**
@@ -53,18 +53,18 @@ public final class DiagonalNormal {
     public NDArray logProb(NDArray x) {
         NDArray z = x.sub(mean);
         NDArray quadratic = z.square().mul(logVariance.neg().exp());
-        return quadratic.add(logVariance).add(LOG_2PI).sum(new int[] {-1}).mul(-0.5);
+        return quadratic.add(logVariance).add(LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
     }
 
     /** log N(x; 0, I) summed over the last axis. */
     public static NDArray standardLogProb(NDArray x) {
-        return x.square().add(LOG_2PI).sum(new int[] {-1}).mul(-0.5);
+        return x.square().add(LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
     }
 
     /** KL(this || N(0, I)) per dimension (not summed), the quantity free bits act on. */
     public NDArray klToStandardPerDimension() {
         // 0.5 * (mu^2 + var - 1 - logvar)
-        return mean.square().add(logVariance.exp()).sub(logVariance).sub(1.0).mul(0.5);
+        return mean.square().add(logVariance.exp()).sub(logVariance).sub(1f).mul(0.5f);
     }
 
     /** KL(this || N(0, I)) summed over the last axis. */
@@ -77,6 +77,6 @@ public final class DiagonalNormal {
         // 0.5 * (logvar_q2 - logvar_q1 + (var1 + (mu1 - mu2)^2) / var2 - 1)
         NDArray diff = mean.sub(other.mean);
         NDArray ratio = logVariance.exp().add(diff.square()).mul(other.logVariance.neg().exp());
-        return ratio.add(other.logVariance).sub(logVariance).sub(1.0).sum(new int[] {-1}).mul(0.5);
+        return ratio.add(other.logVariance).sub(logVariance).sub(1f).sum(new int[] {-1}).mul(0.5f);
     }
 }

@@ -24,6 +24,6 @@ public final class LearnedVarianceGaussian {
     /** Element-wise log N(x; mean, exp(logVariance)); not summed. */
     public NDArray logProbElementwise(NDArray x) {
         NDArray z = x.sub(mean);
-        return z.square().mul(logVariance.neg().exp()).add(logVariance).add(DiagonalNormal.LOG_2PI).mul(-0.5);
+        return z.square().mul(logVariance.neg().exp()).add(logVariance).add(DiagonalNormal.LOG_2PI).mul(-0.5f);
     }
 }

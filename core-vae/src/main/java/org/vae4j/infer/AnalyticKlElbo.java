@@ -36,7 +36,7 @@ public final class AnalyticKlElbo implements Objective {
         DiagonalNormal q = guide.posterior(parameters, batch, training);
         NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.mean().getShape()));
         NDArray logLikelihood = model.logLikelihood(parameters, z, batch, training);
-        return logLikelihood.sub(q.klToStandard().mul(beta));
+        return logLikelihood.sub(q.klToStandard().mul((float) beta));
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class AnalyticKlElbo implements Objective {
         DiagonalNormal q = guide.posterior(parameters, batch, true);
         NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.mean().getShape()));
         NDArray logLikelihood = model.logLikelihood(parameters, z, batch, true);
-        NDArray klPerDimension = q.klToStandardPerDimension().mean(new int[] {0}).maximum(freeBits);
-        return klPerDimension.sum().mul(beta).sub(logLikelihood.mean());
+        NDArray klPerDimension = q.klToStandardPerDimension().mean(new int[] {0}).maximum((float) freeBits);
+        return klPerDimension.sum().mul((float) beta).sub(logLikelihood.mean());
     }
 }

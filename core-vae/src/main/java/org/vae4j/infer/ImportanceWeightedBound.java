@@ -44,7 +44,7 @@ public final class ImportanceWeightedBound implements Objective {
         Batch repeated = new Batch(repeat(batch.x()), repeat(batch.mask()), repeat(batch.condition()));
         NDArray logLikelihood = model.logLikelihood(parameters, z, repeated, training);
         NDArray logRatio = model.priorLogProb(z).sub(qRepeated.logProb(z));
-        NDArray logWeights = logLikelihood.add(logRatio.mul(beta)).reshape(samples, rows);
+        NDArray logWeights = logLikelihood.add(logRatio.mul((float) beta)).reshape(samples, rows);
         return logMeanExp(logWeights);
     }
 
@@ -56,6 +56,6 @@ public final class ImportanceWeightedBound implements Objective {
     private NDArray logMeanExp(NDArray logWeights) {
         NDArray max = logWeights.max(new int[] {0}, true).stopGradient();
         NDArray summed = logWeights.sub(max).exp().sum(new int[] {0}).log();
-        return summed.add(max.squeeze(0)).sub(Math.log(samples));
+        return summed.add(max.squeeze(0)).sub((float) Math.log(samples));
     }
 }

@@ -19,6 +19,6 @@ public final class MonteCarloElbo implements Objective {
         NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.mean().getShape()));
         NDArray logLikelihood = model.logLikelihood(parameters, z, batch, training);
         NDArray logRatio = model.priorLogProb(z).sub(q.logProb(z));
-        return logLikelihood.add(logRatio.mul(beta));
+        return logLikelihood.add(logRatio.mul((float) beta));
     }
 }
