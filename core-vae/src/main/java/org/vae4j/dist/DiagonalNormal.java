@@ -2,6 +2,8 @@ package org.vae4j.dist;
 
 import ai.djl.ndarray.NDArray;
 
+import org.vae4j.engine.NativeArrays;
+
 /**
  * A Normal distribution with a diagonal covariance over the last axis, parameterised by its mean and
  * log-variance (the guide's output). Log-densities and KL divergences are summed over the last axis, so
@@ -37,7 +39,7 @@ public final class DiagonalNormal {
 
     /** The standard deviation, exp(logVariance / 2). */
     public NDArray stdDev() {
-        return logVariance.mul(0.5f).exp();
+        return logVariance.mul(NativeArrays.scalar(logVariance, 0.5f)).exp();
     }
 
     /**
@@ -53,18 +55,20 @@ public final class DiagonalNormal {
     public NDArray logProb(NDArray x) {
         NDArray z = x.sub(mean);
         NDArray quadratic = z.square().mul(logVariance.neg().exp());
-        return quadratic.add(logVariance).add(LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
+        return quadratic.add(logVariance).add(NativeArrays.scalar(x, LOG_2PI)).sum(new int[] {-1})
+                .mul(NativeArrays.scalar(x, -0.5f));
     }
 
     /** log N(x; 0, I) summed over the last axis. */
     public static NDArray standardLogProb(NDArray x) {
-        return x.square().add(LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
+        return x.square().add(NativeArrays.scalar(x, LOG_2PI)).sum(new int[] {-1}).mul(NativeArrays.scalar(x, -0.5f));
     }
 
     /** KL(this || N(0, I)) per dimension (not summed), the quantity free bits act on. */
     public NDArray klToStandardPerDimension() {
         // 0.5 * (mu^2 + var - 1 - logvar)
-        return mean.square().add(logVariance.exp()).sub(logVariance).sub(1f).mul(0.5f);
+        return mean.square().add(logVariance.exp()).sub(logVariance).sub(NativeArrays.scalar(mean, 1f))
+                .mul(NativeArrays.scalar(mean, 0.5f));
     }
 
     /** KL(this || N(0, I)) summed over the last axis. */
@@ -77,6 +81,7 @@ public final class DiagonalNormal {
         // 0.5 * (logvar_q2 - logvar_q1 + (var1 + (mu1 - mu2)^2) / var2 - 1)
         NDArray diff = mean.sub(other.mean);
         NDArray ratio = logVariance.exp().add(diff.square()).mul(other.logVariance.neg().exp());
-        return ratio.add(other.logVariance).sub(logVariance).sub(1f).sum(new int[] {-1}).mul(0.5f);
+        return ratio.add(other.logVariance).sub(logVariance).sub(NativeArrays.scalar(mean, 1f)).sum(new int[] {-1})
+                .mul(NativeArrays.scalar(mean, 0.5f));
     }
 }

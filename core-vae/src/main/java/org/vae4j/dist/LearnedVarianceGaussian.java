@@ -2,6 +2,8 @@ package org.vae4j.dist;
 
 import ai.djl.ndarray.NDArray;
 
+import org.vae4j.engine.NativeArrays;
+
 /**
  * A Gaussian likelihood whose mean comes from the decoder and whose per-feature log-variance is a
  * learned parameter shared by all rows (the factor-analysis noise model; with a linear decoder this is
@@ -24,6 +26,7 @@ public final class LearnedVarianceGaussian {
     /** Element-wise log N(x; mean, exp(logVariance)); not summed. */
     public NDArray logProbElementwise(NDArray x) {
         NDArray z = x.sub(mean);
-        return z.square().mul(logVariance.neg().exp()).add(logVariance).add(DiagonalNormal.LOG_2PI).mul(-0.5f);
+        return z.square().mul(logVariance.neg().exp()).add(logVariance)
+                .add(NativeArrays.scalar(z, DiagonalNormal.LOG_2PI)).mul(NativeArrays.scalar(z, -0.5f));
     }
 }

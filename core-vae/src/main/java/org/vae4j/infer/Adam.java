@@ -63,8 +63,8 @@ public final class Adam {
      */
     public void step() {
         steps++;
-        double biasCorrection1 = 1 - Math.pow(beta1, steps);
-        double biasCorrection2 = 1 - Math.pow(beta2, steps);
+        double biasCorrection1 = 1 - StrictMath.pow(beta1, steps);
+        double biasCorrection2 = 1 - StrictMath.pow(beta2, steps);
         float correctedRate = (float) (learningRate * Math.sqrt(biasCorrection2) / biasCorrection1);
         for (int i = 0; i < weights.size(); i++) {
             NDArray w = weights.get(i);

@@ -3,6 +3,8 @@ package org.vae4j.infer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 
+import org.vae4j.engine.NativeArrays;
+
 import org.vae4j.dist.DiagonalNormal;
 
 /**
@@ -36,7 +38,7 @@ public final class AnalyticKlElbo implements Objective {
         DiagonalNormal q = guide.posterior(parameters, batch, training);
         NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.mean().getShape()));
         NDArray logLikelihood = model.logLikelihood(parameters, z, batch, training);
-        return logLikelihood.sub(q.klToStandard().mul((float) beta));
+        return logLikelihood.sub(q.klToStandard().mul(NativeArrays.scalar(logLikelihood, (float) beta)));
     }
 
     @Override
@@ -48,7 +50,8 @@ public final class AnalyticKlElbo implements Objective {
         DiagonalNormal q = guide.posterior(parameters, batch, true);
         NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.mean().getShape()));
         NDArray logLikelihood = model.logLikelihood(parameters, z, batch, true);
-        NDArray klPerDimension = q.klToStandardPerDimension().mean(new int[] {0}).maximum((float) freeBits);
-        return klPerDimension.sum().mul((float) beta).sub(logLikelihood.mean());
+        NDArray klPerDimension = q.klToStandardPerDimension().mean(new int[] {0})
+                .maximum(NativeArrays.scalar(logLikelihood, (float) freeBits));
+        return klPerDimension.sum().mul(NativeArrays.scalar(logLikelihood, (float) beta)).sub(logLikelihood.mean());
     }
 }

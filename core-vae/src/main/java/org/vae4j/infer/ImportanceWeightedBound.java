@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
+import org.vae4j.engine.NativeArrays;
+
 import org.vae4j.dist.DiagonalNormal;
 
 /**
@@ -44,7 +46,8 @@ public final class ImportanceWeightedBound implements Objective {
         Batch repeated = new Batch(repeat(batch.x()), repeat(batch.mask()), repeat(batch.condition()));
         NDArray logLikelihood = model.logLikelihood(parameters, z, repeated, training);
         NDArray logRatio = model.priorLogProb(z).sub(qRepeated.logProb(z));
-        NDArray logWeights = logLikelihood.add(logRatio.mul((float) beta)).reshape(samples, rows);
+        NDArray logWeights = logLikelihood.add(logRatio.mul(NativeArrays.scalar(logRatio, (float) beta)))
+                .reshape(samples, rows);
         return logMeanExp(logWeights);
     }
 
@@ -56,6 +59,6 @@ public final class ImportanceWeightedBound implements Objective {
     private NDArray logMeanExp(NDArray logWeights) {
         NDArray max = logWeights.max(new int[] {0}, true).stopGradient();
         NDArray summed = logWeights.sub(max).exp().sum(new int[] {0}).log();
-        return summed.add(max.squeeze(0)).sub((float) Math.log(samples));
+        return summed.add(max.squeeze(0)).sub(NativeArrays.scalar(summed, (float) StrictMath.log(samples)));
     }
 }

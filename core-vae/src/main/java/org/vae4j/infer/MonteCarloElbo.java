@@ -3,6 +3,8 @@ package org.vae4j.infer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 
+import org.vae4j.engine.NativeArrays;
+
 import org.vae4j.dist.DiagonalNormal;
 
 /**
@@ -19,6 +21,6 @@ public final class MonteCarloElbo implements Objective {
         NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.mean().getShape()));
         NDArray logLikelihood = model.logLikelihood(parameters, z, batch, training);
         NDArray logRatio = model.priorLogProb(z).sub(q.logProb(z));
-        return logLikelihood.add(logRatio.mul((float) beta));
+        return logLikelihood.add(logRatio.mul(NativeArrays.scalar(logRatio, (float) beta)));
     }
 }

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import org.vae4j.engine.NativeArrays;
+
 /**
  * Standard-normal noise for reparameterised samples, drawn from a seeded Java generator owned by one
  * training run or call. The engine's global generator is shared by every thread in the JVM; this one is
@@ -27,7 +29,7 @@ public final class NoiseSource {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextGaussian();
         }
-        return manager.create(FloatBuffer.wrap(values), shape);
+        return NativeArrays.copyOf(manager, FloatBuffer.wrap(values), shape);
     }
 
     /** A long drawn from this source, to seed derived generators. */

@@ -1,11 +1,12 @@
 package org.vae4j.nn;
 
-import java.nio.FloatBuffer;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
+
+import org.vae4j.engine.NativeArrays;
 
 /**
  * Re-initialises every {@link Linear} layer in a block tree like {@code torch.nn.Linear}: weights and
@@ -36,6 +37,6 @@ public final class TorchStyleInit {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
         }
-        array.set(FloatBuffer.wrap(values));
+        NativeArrays.overwrite(array, values);
     }
 }

@@ -149,6 +149,27 @@ public final class Preprocessor {
         return new EncodedRows(rows, width, values, mask, conditions, k);
     }
 
+    /**
+     * log |d encoded / d original| of each row: minus the sum of log scales over its observed Gaussian
+     * columns. Adding it to a log-density of encoded rows gives the log-density in the user's units, so
+     * log-likelihoods do not depend on the standardisation.
+     */
+    public double[] logJacobian(Table table) {
+        double[] out = new double[table.rows()];
+        for (int c = 0; c < schema.width(); c++) {
+            if (layout.slot(c).kind() != EncodedLayout.Kind.GAUSSIAN || scales[c] == 1.0) {
+                continue;
+            }
+            double logScale = Math.log(scales[c]);
+            for (int r = 0; r < out.length; r++) {
+                if (!table.isMissing(r, c)) {
+                    out[r] -= logScale;
+                }
+            }
+        }
+        return out;
+    }
+
     /** One-hot rows ({@code levels.length * k}) for condition level indices. */
     public static float[] oneHot(int[] levels, int k) {
         float[] out = new float[levels.length * k];
@@ -198,7 +219,7 @@ public final class Preprocessor {
                         yield mu * scales[c] + means[c];
                     }
                     case BERNOULLI -> {
-                        double p = 1.0 / (1.0 + Math.exp(-output[base + slot.offset()]));
+                        double p = 1.0 / (1.0 + StrictMath.exp(-output[base + slot.offset()]));
                         // A numeric column in [0, 1] (a grey level) is the Bernoulli mean itself;
                         // a binary column is drawn, or rounded to its most likely value.
                         if (column.type() == ColumnType.NUMERIC) {
@@ -229,7 +250,7 @@ public final class Preprocessor {
         double total = 0;
         double[] weights = new double[width];
         for (int j = 0; j < width; j++) {
-            weights[j] = Math.exp(logits[offset + j] - max);
+            weights[j] = StrictMath.exp(logits[offset + j] - max);
             total += weights[j];
         }
         double u = sampleRandom.nextDouble() * total;

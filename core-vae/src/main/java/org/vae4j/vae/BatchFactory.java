@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import org.vae4j.engine.NativeArrays;
 import org.vae4j.infer.Batch;
 import org.vae4j.preprocess.EncodedRows;
 
@@ -24,13 +25,23 @@ final class BatchFactory {
         return new Batch(x, mask, condition);
     }
 
-    /** All rows as one resident batch. */
+    /**
+     * All rows as one resident batch. Unlike {@link #slice}, the tensors keep the Java direct buffer the
+     * engine wraps instead of taking a native copy: they live in {@code manager} until training ends, past
+     * every use, and a large training set is then held once rather than twice.
+     */
     static Batch all(EncodedRows rows, NDManager manager) {
-        return slice(rows, 0, rows.rows(), manager);
+        int n = rows.rows();
+        NDArray x = manager.create(rows.values(), new Shape(n, rows.width()));
+        NDArray mask = rows.mask() == null ? null : manager.create(rows.mask(), new Shape(n, rows.width()));
+        NDArray condition = rows.conditions() == null
+                ? null
+                : manager.create(rows.conditions(), new Shape(n, rows.conditionWidth()));
+        return new Batch(x, mask, condition);
     }
 
     private static NDArray matrix(float[] values, int from, int count, int width, NDManager manager) {
         FloatBuffer buffer = FloatBuffer.wrap(values, from * width, count * width).slice();
-        return manager.create(buffer, new Shape(count, width));
+        return NativeArrays.copyOf(manager, buffer, new Shape(count, width));
     }
 }

@@ -194,7 +194,10 @@ public final class Vae implements AutoCloseable {
         return decode(priorSamples(n, random), conditions, random);
     }
 
-    /** The ELBO of each row (analytic KL, one reparameterised sample, beta = 1), in nats. */
+    /**
+     * The ELBO of each row (analytic KL, one reparameterised sample, beta = 1), in nats, as a density of
+     * the row in the user's units (standardisation is accounted for).
+     */
     public double[] elbo(Table table, long seed) {
         return bound(table, new AnalyticKlElbo(), CHUNK_ROWS, seed);
     }
@@ -374,7 +377,7 @@ public final class Vae implements AutoCloseable {
         }
         float[] values = logVariance.getArray().toFloatArray();
         for (int i = 0; i < values.length; i++) {
-            values[i] = (float) Math.exp(0.5 * values[i]);
+            values[i] = (float) StrictMath.exp(0.5 * values[i]);
         }
         return values;
     }
@@ -409,7 +412,12 @@ public final class Vae implements AutoCloseable {
     }
 
     private double[] bound(Table table, Objective objective, int chunkRows, long seed) {
-        return bound(preprocessor.encode(table), objective, chunkRows, seed);
+        double[] bound = bound(preprocessor.encode(table), objective, chunkRows, seed);
+        double[] logJacobian = preprocessor.logJacobian(table);
+        for (int r = 0; r < bound.length; r++) {
+            bound[r] += logJacobian[r];
+        }
+        return bound;
     }
 
     private double[] bound(EncodedRows rows, Objective objective, int chunkRows, long seed) {

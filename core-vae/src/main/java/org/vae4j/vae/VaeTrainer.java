@@ -26,6 +26,7 @@ import org.vae4j.infer.MonteCarloElbo;
 import org.vae4j.infer.NoiseSource;
 import org.vae4j.infer.Objective;
 import org.vae4j.infer.SviStep;
+import org.vae4j.engine.NativeArrays;
 import org.vae4j.preprocess.EncodedRows;
 import org.vae4j.preprocess.Preprocessor;
 
@@ -240,7 +241,7 @@ public final class VaeTrainer {
             for (int i = 0; i < count; i++) {
                 indices[i] = order[from + i];
             }
-            NDArray index = data.create(LongBuffer.wrap(indices), new Shape(count));
+            NDArray index = NativeArrays.copyOf(data, LongBuffer.wrap(indices), new Shape(count));
             return new Batch(rows(resident.x(), index), rows(resident.mask(), index), rows(resident.condition(), index));
         }
 
@@ -276,7 +277,7 @@ public final class VaeTrainer {
 
     private static void restore(List<Parameter> parameters, float[][] values) {
         for (int i = 0; i < values.length; i++) {
-            parameters.get(i).getArray().set(java.nio.FloatBuffer.wrap(values[i]));
+            NativeArrays.overwrite(parameters.get(i).getArray(), values[i]);
         }
     }
 }
