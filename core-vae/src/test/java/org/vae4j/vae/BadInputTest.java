@@ -1,0 +1,181 @@
+package org.vae4j.vae;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vae4j.data.Column;
+import org.vae4j.data.Schema;
+import org.vae4j.data.Table;
+import org.vae4j.io.ModelFormatException;
+import org.vae4j.preprocess.NumericLikelihood;
+
+/** Bad input fails early with a message that names the row, column, option or file problem. */
+class BadInputTest {
+
+    private static final Schema SCHEMA = Schema.of(List.of(Column.numeric("height"),
+            Column.categorical("colour", List.of("red", "green"))));
+
+    private static String message(Runnable action) {
+        return assertThrows(IllegalArgumentException.class, action::run).getMessage();
+    }
+
+    @Test
+    void infiniteValuesNameTheirRowAndColumn() {
+        Table.Builder builder = Table.builder(SCHEMA).addRow(new double[] {1, 0});
+        String m = message(() -> builder.addRow(new double[] {Double.POSITIVE_INFINITY, 1}));
+        assertTrue(m.contains("row 1") && m.contains("height"), m);
+    }
+
+    @Test
+    void nanMarksAMissingCellRatherThanFailing() {
+        Table t = Table.builder(SCHEMA).addRow(new double[] {Double.NaN, 1}).build();
+        assertTrue(t.isMissing(0, 0));
+        assertTrue(Double.isNaN(t.row(0)[0]));
+    }
+
+    @Test
+    void wrongWidthIsReported() {
+        String m = message(() -> Table.builder(SCHEMA).addRow(new double[] {1, 0, 5}));
+        assertTrue(m.contains("wrong width") && m.contains("expected 2"), m);
+        String flat = message(() -> Table.ofNumeric(Schema.numeric("p", 3), new float[7], null));
+        assertTrue(flat.contains("wrong width"), flat);
+    }
+
+    @Test
+    void unknownCategoricalLevelsAndIndicesAreReported() {
+        String m = message(() -> SCHEMA.column(1).levelIndex("purple"));
+        assertTrue(m.contains("colour") && m.contains("purple"), m);
+        String index = message(() -> Table.builder(SCHEMA).addRow(new double[] {1, 2}));
+        assertTrue(index.contains("colour") && index.contains("row 0"), index);
+    }
+
+    @Test
+    void emptyDataIsRefused() {
+        String m = message(() -> new VaeTrainer(VaeConfig.builder().build()).fit(Table.builder(SCHEMA).build()));
+        assertTrue(m.contains("empty"), m);
+    }
+
+    @Test
+    void bernoulliNumericValuesOutsideTheUnitIntervalAreRefused() {
+        Table t = Table.builder(Schema.numeric("pixel", 2)).addRow(new double[] {0.5, 1.5}).build();
+        VaeConfig config = VaeConfig.builder().numericLikelihood(NumericLikelihood.BERNOULLI).standardize(false)
+                .epochs(1).build();
+        String m = message(() -> new VaeTrainer(config).fit(t));
+        assertTrue(m.contains("pixel1") && m.contains("[0, 1]"), m);
+    }
+
+    @Test
+    void dataWithOtherColumnsThanTheModelIsRefused() {
+        Table train = Table.builder(SCHEMA).addRow(new double[] {1, 0}).addRow(new double[] {2, 1}).build();
+        try (Vae vae = new VaeTrainer(VaeConfig.builder().epochs(1).latentDim(1).build()).fit(train)) {
+            Table other = Table.builder(Schema.numeric("x", 2)).addRow(new double[] {1, 2}).build();
+            String m = message(() -> vae.encode(other));
+            assertTrue(m.contains("differ"), m);
+        }
+    }
+
+    static Stream<Arguments> invalidOptions() {
+        return Stream.of(
+                Arguments.of("latentDim", (Consumer<VaeConfig.Builder>) b -> b.latentDim(0)),
+                Arguments.of("encoderHidden", (Consumer<VaeConfig.Builder>) b -> b.encoderHidden(List.of(10, -1))),
+                Arguments.of("epochs", (Consumer<VaeConfig.Builder>) b -> b.epochs(0)),
+                Arguments.of("batchSize", (Consumer<VaeConfig.Builder>) b -> b.batchSize(0)),
+                Arguments.of("learningRate", (Consumer<VaeConfig.Builder>) b -> b.learningRate(Double.NaN)),
+                Arguments.of("beta", (Consumer<VaeConfig.Builder>) b -> b.beta(-1)),
+                Arguments.of("warmupEpochs", (Consumer<VaeConfig.Builder>) b -> b.warmupEpochs(Double.POSITIVE_INFINITY)),
+                Arguments.of("freeBits", (Consumer<VaeConfig.Builder>) b -> b.freeBits(-0.1)),
+                Arguments.of("trainingSamples", (Consumer<VaeConfig.Builder>) b -> b.trainingSamples(0)),
+                Arguments.of("validationFraction", (Consumer<VaeConfig.Builder>) b -> b.validationFraction(1.0)),
+                Arguments.of("patience", (Consumer<VaeConfig.Builder>) b -> b.patience(0)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidOptions")
+    void invalidOptionsAreNamed(String option, Consumer<VaeConfig.Builder> change) {
+        VaeConfig.Builder builder = VaeConfig.builder();
+        change.accept(builder);
+        String m = message(builder::build);
+        assertTrue(m.startsWith("option " + option + " "), m);
+    }
+
+    @Test
+    void malformedOptionStringsAreNamed() {
+        String m = message(() -> VaeConfig.fromMap(Map.of("epochs", "ten")));
+        assertTrue(m.contains("epochs") && m.contains("ten"), m);
+        String unknown = message(() -> VaeConfig.fromMap(Map.of("epoch", "10")));
+        assertTrue(unknown.contains("unknown option epoch"), unknown);
+        String device = message(() -> VaeConfig.fromMap(Map.of("device", "tpu")));
+        assertTrue(device.contains("auto, cpu, gpu"), device);
+    }
+
+    @Test
+    void configRoundTripsThroughItsMap() {
+        VaeConfig config = VaeConfig.builder().latentDim(7).hidden(List.of(30, 20)).beta(2.5).seed(99).build();
+        assertEquals(config, VaeConfig.fromMap(config.toMap()).build());
+        assertEquals(List.of(20, 30), config.decoderHidden());
+    }
+
+    @Test
+    void foreignTruncatedAndCorruptModelFilesAreRecognised(@TempDir Path dir) throws Exception {
+        Table train = Table.builder(SCHEMA).addRow(new double[] {1, 0}).addRow(new double[] {2, 1}).build();
+        byte[] good;
+        try (Vae vae = new VaeTrainer(VaeConfig.builder().epochs(1).latentDim(1).build()).fit(train)) {
+            good = vae.toBytes();
+        }
+        Path foreign = dir.resolve("foreign.vae");
+        Files.writeString(foreign, "<html>not a model</html>");
+        String m = assertThrows(ModelFormatException.class, () -> Vae.load(foreign)).getMessage();
+        assertTrue(m.contains("foreign.vae") && m.contains("not a vae4j model"), m);
+
+        Path truncated = dir.resolve("truncated.vae");
+        Files.write(truncated, Arrays.copyOf(good, good.length / 2));
+        m = assertThrows(ModelFormatException.class, () -> Vae.load(truncated)).getMessage();
+        assertTrue(m.contains("truncated"), m);
+
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 0x10;
+        m = assertThrows(ModelFormatException.class, () -> Vae.fromBytes(flipped)).getMessage();
+        assertTrue(m.contains("corrupt"), m);
+
+        byte[] future = good.clone();
+        future[15] = 9;
+        m = assertThrows(ModelFormatException.class, () -> Vae.fromBytes(future)).getMessage();
+        assertTrue(m.contains("version 9"), m);
+    }
+
+    @Test
+    void savingOverAModelReplacesItWholeAndLeavesNoTemporaryFiles(@TempDir Path dir) throws Exception {
+        Table train = Table.builder(SCHEMA).addRow(new double[] {1, 0}).addRow(new double[] {2, 1}).build();
+        Path file = dir.resolve("model.vae");
+        try (Vae first = new VaeTrainer(VaeConfig.builder().epochs(1).latentDim(1).seed(1).build()).fit(train);
+                Vae second = new VaeTrainer(VaeConfig.builder().epochs(1).latentDim(2).seed(2).build()).fit(train)) {
+            first.save(file);
+            second.save(file);
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(file), files.toList());
+            }
+            try (Vae loaded = Vae.load(file)) {
+                assertEquals(2, loaded.latentDim());
+            }
+            Path blocked = dir.resolve("blocked");
+            Files.createDirectory(blocked);
+            Files.writeString(blocked.resolve("x"), "keep");
+            assertThrows(java.io.IOException.class, () -> first.save(blocked));
+            assertEquals("keep", Files.readString(blocked.resolve("x")), "a failed save leaves what was there");
+        }
+    }
+}
