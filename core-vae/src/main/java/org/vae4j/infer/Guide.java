@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
 import org.vae4j.dist.DiagonalNormal;
@@ -46,6 +47,13 @@ public final class Guide {
     /** M, the number of latent dimensions. */
     public int latentDim() {
         return latentDim;
+    }
+
+    /** The inference network's parameters, for an optimizer. */
+    public List<Parameter> parameters() {
+        List<Parameter> list = new ArrayList<>();
+        network.getParameters().values().forEach(list::add);
+        return list;
     }
 
     /** Whether the observation mask is part of the input. */

@@ -1,5 +1,8 @@
 package org.vae4j.infer;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -45,6 +48,16 @@ public final class Model {
     /** The learned Gaussian log-variance parameter, or null. */
     public Parameter gaussianLogVariance() {
         return gaussianLogVariance;
+    }
+
+    /** The decoder's parameters and the learned noise parameter (if any), for an optimizer. */
+    public List<Parameter> parameters() {
+        List<Parameter> list = new ArrayList<>();
+        decoder.getParameters().values().forEach(list::add);
+        if (gaussianLogVariance != null) {
+            list.add(gaussianLogVariance);
+        }
+        return list;
     }
 
     /** log p(z) under the standard-normal prior, per row. */

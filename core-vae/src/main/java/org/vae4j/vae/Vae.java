@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -308,12 +307,8 @@ public final class Vae implements AutoCloseable {
     }
 
     List<Parameter> parameters() {
-        List<Parameter> list = new ArrayList<>();
-        guide.network().getParameters().values().forEach(list::add);
-        model.decoder().getParameters().values().forEach(list::add);
-        if (model.gaussianLogVariance() != null) {
-            list.add(model.gaussianLogVariance());
-        }
+        List<Parameter> list = guide.parameters();
+        list.addAll(model.parameters());
         return list;
     }
 
