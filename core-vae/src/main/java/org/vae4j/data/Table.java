@@ -94,6 +94,14 @@ public final class Table {
         return conditions == null ? -1 : conditions[row];
     }
 
+    /**
+     * The stored values themselves, row-major ({@code rows() * width()}), without a copy: a large table is
+     * not duplicated on its way to the engine. Read only; missing cells hold 0.
+     */
+    public float[] rowMajorValues() {
+        return values;
+    }
+
     /** A copy of one row's stored values, with {@code Double.NaN} in missing cells. */
     public double[] row(int row) {
         double[] out = new double[schema.width()];

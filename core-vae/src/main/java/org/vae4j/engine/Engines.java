@@ -83,6 +83,9 @@ public final class Engines {
      */
     public static <T> T withoutGradients(java.util.function.Supplier<T> body) {
         pytorch();
+        if (!JniUtils.isGradMode()) {
+            return body.get();
+        }
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {

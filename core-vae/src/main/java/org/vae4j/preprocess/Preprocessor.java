@@ -114,6 +114,11 @@ public final class Preprocessor {
         }
         int rows = table.rows();
         int width = layout.width();
+        int k = schema.conditionCardinality();
+        float[] conditions = k > 0 ? oneHot(conditionsOf(table), k) : null;
+        if (isIdentity() && !table.hasMissing()) {
+            return new EncodedRows(rows, width, checkedUnitInterval(table), null, conditions, k);
+        }
         float[] values = new float[rows * width];
         float[] mask = table.hasMissing() ? new float[rows * width] : null;
         for (int r = 0; r < rows; r++) {
@@ -141,12 +146,28 @@ public final class Preprocessor {
                 }
             }
         }
-        float[] conditions = null;
-        int k = schema.conditionCardinality();
-        if (k > 0) {
-            conditions = oneHot(conditionsOf(table), k);
-        }
         return new EncodedRows(rows, width, values, mask, conditions, k);
+    }
+
+    /**
+     * Whether encoding leaves values as they are: every column numeric and modelled as Bernoulli (images),
+     * so the encoded row is the stored row and a large image table need not be copied.
+     */
+    private boolean isIdentity() {
+        return numericLikelihood == NumericLikelihood.BERNOULLI
+                && schema.features().stream().allMatch(c -> c.type() == ColumnType.NUMERIC);
+    }
+
+    private float[] checkedUnitInterval(Table table) {
+        float[] values = table.rowMajorValues();
+        int width = schema.width();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] > 1) {
+                throw new IllegalArgumentException("row " + i / width + ", column '" + schema.column(i % width).name()
+                        + "': value " + values[i] + " is outside [0, 1], which a Bernoulli likelihood needs");
+            }
+        }
+        return values;
     }
 
     /**

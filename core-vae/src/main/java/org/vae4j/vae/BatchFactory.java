@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 import org.vae4j.engine.NativeArrays;
@@ -12,6 +13,9 @@ import org.vae4j.preprocess.EncodedRows;
 
 /** Turns encoded rows into tensors: a contiguous slice for inference, or all rows for resident training data. */
 final class BatchFactory {
+
+    /** Values per chunk when filling a resident tensor (16 MiB of floats). */
+    private static final int RESIDENT_CHUNK_VALUES = 1 << 22;
 
     private BatchFactory() {}
 
@@ -26,22 +30,38 @@ final class BatchFactory {
     }
 
     /**
-     * All rows as one resident batch. Unlike {@link #slice}, the tensors keep the Java direct buffer the
-     * engine wraps instead of taking a native copy: they live in {@code manager} until training ends, past
-     * every use, and a large training set is then held once rather than twice.
+     * All rows as one resident batch in native memory, filled in chunks so that no second full-size copy
+     * of a large training set is ever held in Java.
      */
     static Batch all(EncodedRows rows, NDManager manager) {
         int n = rows.rows();
-        NDArray x = manager.create(rows.values(), new Shape(n, rows.width()));
-        NDArray mask = rows.mask() == null ? null : manager.create(rows.mask(), new Shape(n, rows.width()));
+        NDArray x = resident(rows.values(), n, rows.width(), manager);
+        NDArray mask = rows.mask() == null ? null : resident(rows.mask(), n, rows.width(), manager);
         NDArray condition = rows.conditions() == null
                 ? null
-                : manager.create(rows.conditions(), new Shape(n, rows.conditionWidth()));
+                : resident(rows.conditions(), n, rows.conditionWidth(), manager);
         return new Batch(x, mask, condition);
     }
 
+    private static NDArray resident(float[] values, int rows, int width, NDManager manager) {
+        NDArray target = manager.zeros(new Shape(rows, width));
+        int chunk = Math.max(1, RESIDENT_CHUNK_VALUES / Math.max(1, width));
+        for (int from = 0; from < rows; from += chunk) {
+            int count = Math.min(chunk, rows - from);
+            try (NDArray part = matrix(values, from, count, width, manager)) {
+                target.set(new NDIndex("{}:{}", from, from + count), part);
+            }
+        }
+        return target;
+    }
+
+    /**
+     * Rows as a tensor that wraps a Java direct buffer (no native copy). Safe here because every use is
+     * an inference call or a chunk copy that ends before the wrapper is closed, with autograd off, so no
+     * engine object outlives the buffer (see {@link NativeArrays} for the case where that fails).
+     */
     private static NDArray matrix(float[] values, int from, int count, int width, NDManager manager) {
         FloatBuffer buffer = FloatBuffer.wrap(values, from * width, count * width).slice();
-        return NativeArrays.copyOf(manager, buffer, new Shape(count, width));
+        return manager.create(buffer, new Shape(count, width));
     }
 }

@@ -125,7 +125,12 @@ public final class Vae implements AutoCloseable {
         forEachChunk(rows, CHUNK_ROWS, (batch, from) -> {
             DiagonalNormal q = guide.posterior(store(), batch, false);
             copyRows(q.mean().toFloatArray(), latentDim(), mean, from);
-            copyRows(q.stdDev().toFloatArray(), latentDim(), std, from);
+            // exp in Java: three fewer engine calls on the one-row path that Weka and Tribuo use per row.
+            float[] logVariance = q.logVariance().toFloatArray();
+            for (int i = 0; i < logVariance.length; i++) {
+                logVariance[i] = (float) StrictMath.exp(0.5 * logVariance[i]);
+            }
+            copyRows(logVariance, latentDim(), std, from);
         });
         return new Posterior(mean, std);
     }

@@ -71,7 +71,8 @@ public final class VaeTrainer {
         }
         Random random = new Random(config.seed());
         int[][] split = split(table.rows(), random);
-        Table train = table.select(split[0]);
+        // Without a hold-out the training rows are the table itself: no copy of a large data set.
+        Table train = split[1].length == 0 ? table : table.select(split[0]);
         Table validation = split[1].length == 0 ? null : table.select(split[1]);
 
         Preprocessor preprocessor = Preprocessor.fit(train, config.numericLikelihood(), config.standardize());
