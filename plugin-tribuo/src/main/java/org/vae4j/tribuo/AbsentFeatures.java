@@ -1,0 +1,14 @@
+package org.vae4j.tribuo;
+
+/**
+ * What a feature that an example does not list means. Tribuo examples are sparse: by Tribuo's convention
+ * an absent feature is zero, which is right for counts and pixels. For tabular data where an absent
+ * feature means "not measured", {@link #MISSING} lets the VAE treat the cell as missing (the likelihood
+ * skips it and the encoder sees the missing-value mask) instead of inventing a zero.
+ */
+public enum AbsentFeatures {
+    /** An absent feature has value 0 (Tribuo's sparse convention). */
+    ZERO,
+    /** An absent feature is a missing value. */
+    MISSING
+}

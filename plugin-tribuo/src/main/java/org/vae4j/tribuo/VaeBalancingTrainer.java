@@ -1,0 +1,163 @@
+package org.vae4j.tribuo;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.provenance.TrainerProvenance;
+import org.tribuo.provenance.impl.TrainerProvenanceImpl;
+
+/**
+ * Balances classes with a conditional VAE before training a classifier: it trains the VAE on the labelled
+ * examples, generates synthetic examples of every class whose count is below {@code targetRatio} times
+ * the largest class's count (up to that count), and trains the inner trainer on the real plus synthetic
+ * examples. Synthetic examples carry {@link VaeFeatureModel#SYNTHETIC_METADATA_KEY} in their metadata.
+ *
+ * <p>The returned model is the inner trainer's own model (it predicts from the original features). Its
+ * run provenance records this trainer's full provenance under {@link #PROVENANCE_KEY}, beside the inner
+ * trainer's provenance, so the balancing is part of the model's history.
+ */
+public final class VaeBalancingTrainer implements Trainer<Label> {
+
+    /** The run-provenance key under which the returned model records this trainer. */
+    public static final String PROVENANCE_KEY = "vae4j-balancing-trainer";
+
+    @Config(mandatory = true, description = "Trainer of the conditional VAE that generates the synthetic examples.")
+    private VaeFeatureTrainer vaeTrainer;
+
+    @Config(mandatory = true, description = "Trainer of the classifier on real and synthetic examples.")
+    private Trainer<Label> innerTrainer;
+
+    @Config(description = "Each class is topped up to this fraction of the largest class's count, in (0, 1].")
+    private double targetRatio = 1.0;
+
+    @Config(description = "Seed from which each training's generation seed is derived.")
+    private long seed = Trainer.DEFAULT_SEED;
+
+    private int invocationCount = 0;
+
+    /** For OLCUT. */
+    private VaeBalancingTrainer() {}
+
+    /**
+     * @param vaeTrainer trains the VAE (must be conditional)
+     * @param innerTrainer trains the classifier
+     * @param targetRatio each class is topped up to this fraction of the largest class, in (0, 1]
+     * @param seed seeds the generation of synthetic examples
+     */
+    public VaeBalancingTrainer(VaeFeatureTrainer vaeTrainer, Trainer<Label> innerTrainer, double targetRatio,
+            long seed) {
+        this.vaeTrainer = vaeTrainer;
+        this.innerTrainer = innerTrainer;
+        this.targetRatio = targetRatio;
+        this.seed = seed;
+        postConfig();
+    }
+
+    /**
+     * Checks the trainers and the ratio.
+     *
+     * @throws PropertyException naming the offending option
+     */
+    @Override
+    public void postConfig() {
+        if (vaeTrainer == null) {
+            throw new PropertyException("", "vaeTrainer", "must be set");
+        }
+        if (innerTrainer == null) {
+            throw new PropertyException("", "innerTrainer", "must be set");
+        }
+        if (!vaeTrainer.isConditional()) {
+            throw new PropertyException("", "vaeTrainer", "must be conditional (conditional = true) to generate "
+                    + "examples of a given class");
+        }
+        if (!(targetRatio > 0 && targetRatio <= 1)) {
+            throw new PropertyException("", "targetRatio", "must be in (0, 1], got " + targetRatio);
+        }
+    }
+
+    @Override
+    public Model<Label> train(Dataset<Label> examples) {
+        return train(examples, Collections.emptyMap());
+    }
+
+    @Override
+    public Model<Label> train(Dataset<Label> examples, Map<String, Provenance> runProvenance) {
+        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
+    }
+
+    /** Trains the conditional VAE, tops up the small classes, and trains the inner trainer. */
+    @Override
+    public synchronized Model<Label> train(Dataset<Label> examples, Map<String, Provenance> runProvenance,
+            int invocationCount) {
+        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
+            setInvocationCount(invocationCount);
+        }
+        TrainerProvenance trainerProvenance = getProvenance();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < this.invocationCount; i++) {
+            random.nextLong();
+        }
+        long generationSeed = random.nextLong();
+        this.invocationCount++;
+
+        MutableDataset<Label> balanced = new MutableDataset<>(examples.getProvenance(), examples.getOutputFactory());
+        for (Example<Label> example : examples) {
+            balanced.add(example);
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (Example<Label> example : examples) {
+            counts.merge(example.getOutput().getLabel(), 1L, Long::sum);
+        }
+        long target = (long) Math.ceil(targetRatio * Collections.max(counts.values()));
+        try (VaeFeatureModel vae = vaeTrainer.trainFeatures(examples, runProvenance, INCREMENT_INVOCATION_COUNT)) {
+            for (Label label : examples.getOutputInfo().getDomain()) {
+                long missing = target - counts.getOrDefault(label.getLabel(), 0L);
+                if (missing > 0) {
+                    balanced.addAll(vae.generate((int) missing, new Label(label.getLabel()),
+                            generationSeed + label.getLabel().hashCode()));
+                }
+            }
+        }
+        Map<String, Provenance> innerRunProvenance = new HashMap<>(runProvenance);
+        innerRunProvenance.put(PROVENANCE_KEY, trainerProvenance);
+        return innerTrainer.train(balanced, innerRunProvenance, INCREMENT_INVOCATION_COUNT);
+    }
+
+    @Override
+    public int getInvocationCount() {
+        return invocationCount;
+    }
+
+    /** Sets this trainer's count and both inner trainers' counts (each training trains each once). */
+    @Override
+    public synchronized void setInvocationCount(int invocationCount) {
+        if (invocationCount < 0) {
+            throw new IllegalArgumentException("The supplied invocationCount is less than zero.");
+        }
+        this.invocationCount = invocationCount;
+        vaeTrainer.setInvocationCount(invocationCount);
+        innerTrainer.setInvocationCount(invocationCount);
+    }
+
+    @Override
+    public TrainerProvenance getProvenance() {
+        return new TrainerProvenanceImpl(this);
+    }
+
+    @Override
+    public String toString() {
+        return "VaeBalancingTrainer(vaeTrainer=" + vaeTrainer + ", innerTrainer=" + innerTrainer + ", targetRatio="
+                + targetRatio + ", seed=" + seed + ")";
+    }
+}

@@ -1,0 +1,414 @@
+package org.vae4j.tribuo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Excuse;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Output;
+import org.tribuo.OutputFactory;
+import org.tribuo.Prediction;
+import org.tribuo.impl.ModelDataCarrier;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.MutableRegressionInfo;
+import org.vae4j.data.Column;
+import org.vae4j.data.Table;
+import org.vae4j.vae.Posterior;
+import org.vae4j.vae.Vae;
+
+/**
+ * A trained VAE seen from Tribuo: it maps examples in the original feature space to latent features, and
+ * back. Built by {@link VaeFeatureTrainer}.
+ * <ul>
+ *   <li>{@link #transform} turns examples (or a whole dataset) into examples with the latent features
+ *       {@code z000, z001, ...} (posterior means, and with {@code includeStd} also {@code z000_std, ...}),
+ *       keeping each example's output, weight and metadata;</li>
+ *   <li>as a {@code Model<Regressor>} it predicts the latent vector with the posterior variances, so
+ *       Tribuo's regression evaluation and tooling can consume it;</li>
+ *   <li>{@link #generate} draws synthetic examples from the prior in the original features and units
+ *       (for a conditional model, for a given label or following the training label frequencies);</li>
+ *   <li>{@link #reconstruct} and {@link #anomalyScores} denoise examples and score how unlikely they are.</li>
+ * </ul>
+ * Features unseen at training time are ignored and counted ({@link #unseenFeatureCount()}); absent
+ * features follow {@link AbsentFeatures}; an example with no known feature is rejected. Every batch call
+ * runs one batched forward pass, and all calls may come from many threads at once.
+ *
+ * <p>The network lives in native memory: it is stored as model-file bytes, rebuilt lazily after Java or
+ * protobuf deserialization, and freed by {@link #close()} (a later call rebuilds it).
+ */
+public final class VaeFeatureModel extends Model<Regressor> implements AutoCloseable {
+    private static final long serialVersionUID = 1L;
+
+    /** Protobuf serialization version. */
+    public static final int CURRENT_VERSION = 0;
+
+    /** Metadata key set to {@code "true"} on every generated (synthetic) example. */
+    public static final String SYNTHETIC_METADATA_KEY = "vae4j.synthetic";
+
+    /** Suffix of the standard-deviation features written when {@code includeStd} is on. */
+    public static final String STD_SUFFIX = "_std";
+
+    private final byte[] vaeBytes;
+    private final boolean includeStd;
+    private final AbsentFeatures absentFeatures;
+    private final LongAdder unseenFeatures = new LongAdder();
+    private transient volatile Engine engine;
+
+    /** The live network and the example conversion that goes with it. */
+    private record Engine(Vae vae, ExampleConverter converter, String[] latentNames) {}
+
+    VaeFeatureModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap, byte[] vaeBytes,
+            Vae trained, boolean includeStd, AbsentFeatures absentFeatures) {
+        this(name, provenance, featureIDMap, latentOutputInfo(latentCount(trained, vaeBytes)), vaeBytes, includeStd,
+                absentFeatures);
+        if (trained != null) {
+            engine = engineFor(trained);
+        }
+    }
+
+    private VaeFeatureModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap,
+            ImmutableOutputInfo<Regressor> latentInfo, byte[] vaeBytes, boolean includeStd,
+            AbsentFeatures absentFeatures) {
+        super(name, provenance, featureIDMap, latentInfo, false);
+        this.vaeBytes = vaeBytes;
+        this.includeStd = includeStd;
+        this.absentFeatures = absentFeatures;
+    }
+
+    private static int latentCount(Vae trained, byte[] vaeBytes) {
+        if (trained != null) {
+            return trained.latentDim();
+        }
+        try (Vae vae = Vae.fromBytes(vaeBytes)) {
+            return vae.latentDim();
+        }
+    }
+
+    /** The Regressor domain of the latent vector: one dimension per latent, named {@code z000, ...}. */
+    private static ImmutableOutputInfo<Regressor> latentOutputInfo(int latentDim) {
+        MutableRegressionInfo info = (MutableRegressionInfo) new RegressionFactory().generateInfo();
+        info.observe(new Regressor(latentNames(latentDim), new double[latentDim]));
+        return info.generateImmutableOutputInfo();
+    }
+
+    /**
+     * Latent feature names {@code z000, z001, ...}, zero-padded so that their string order (which orders
+     * Tribuo's feature ids and Regressor dimensions) is their numeric order.
+     */
+    static String[] latentNames(int latentDim) {
+        int digits = Math.max(3, Integer.toString(latentDim - 1).length());
+        String[] names = new String[latentDim];
+        for (int j = 0; j < latentDim; j++) {
+            names[j] = String.format("z%0" + digits + "d", j);
+        }
+        return names;
+    }
+
+    private Engine engineFor(Vae vae) {
+        List<String> levels = vae.schema().condition().map(Column::levels).orElse(List.of());
+        return new Engine(vae, new ExampleConverter(featureIDMap, absentFeatures, levels),
+                latentNames(vae.latentDim()));
+    }
+
+    private Engine engine() {
+        Engine current = engine;
+        if (current == null) {
+            synchronized (this) {
+                current = engine;
+                if (current == null) {
+                    current = engineFor(Vae.fromBytes(vaeBytes));
+                    engine = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Number of latent dimensions. */
+    public int latentDim() {
+        return engine().vae().latentDim();
+    }
+
+    /** Whether the VAE is conditioned on the label (then every example it encodes needs a known label). */
+    public boolean isConditional() {
+        return engine().vae().isConditional();
+    }
+
+    /** The labels a conditional model was trained on, in condition-level order (empty if unconditional). */
+    public List<String> conditionLabels() {
+        return engine().vae().schema().condition().map(Column::levels).orElse(List.of());
+    }
+
+    /** The names of the features {@link #transform} writes. */
+    public List<String> latentFeatureNames() {
+        return List.of(outputNames(engine()));
+    }
+
+    /** How many features of encoded examples were ignored because training never saw them. */
+    public long unseenFeatureCount() {
+        return unseenFeatures.sum();
+    }
+
+    /** The VAE as model-file bytes (readable by {@code org.vae4j.vae.Vae.fromBytes}). */
+    public byte[] vaeBytes() {
+        return vaeBytes.clone();
+    }
+
+    /** The latent features of one example; its output, weight and metadata are kept. */
+    public <T extends Output<T>> Example<T> transform(Example<T> example) {
+        return transform(List.of(example)).get(0);
+    }
+
+    /** The latent features of each example, in one batched pass. */
+    public <T extends Output<T>> List<Example<T>> transform(Iterable<Example<T>> examples) {
+        Engine e = engine();
+        List<Example<T>> originals = listOf(examples);
+        Posterior posterior = e.vae().encode(e.converter().toRows(originals, unseenFeatures).table());
+        String[] names = outputNames(e);
+        List<Example<T>> out = new ArrayList<>(originals.size());
+        for (int i = 0; i < originals.size(); i++) {
+            Example<T> original = originals.get(i);
+            out.add(ExampleConverter.example(original.getOutput(), original.getWeight(), original.getMetadata(),
+                    names, latentValues(posterior, i)));
+        }
+        return out;
+    }
+
+    /**
+     * A new dataset of the latent features of every example, with the same output factory. Its source
+     * provenance is the input dataset's provenance, so the chain back to the raw data is kept.
+     */
+    public <T extends Output<T>> MutableDataset<T> transform(Dataset<T> dataset) {
+        MutableDataset<T> out = new MutableDataset<>(dataset.getProvenance(), dataset.getOutputFactory());
+        out.addAll(transform((Iterable<Example<T>>) dataset));
+        return out;
+    }
+
+    private double[] latentValues(Posterior posterior, int row) {
+        double[] mean = posterior.mean()[row];
+        if (!includeStd) {
+            return mean;
+        }
+        double[] values = new double[mean.length * 2];
+        System.arraycopy(mean, 0, values, 0, mean.length);
+        System.arraycopy(posterior.std()[row], 0, values, mean.length, mean.length);
+        return values;
+    }
+
+    private String[] outputNames(Engine e) {
+        String[] means = e.latentNames();
+        if (!includeStd) {
+            return means.clone();
+        }
+        String[] names = new String[means.length * 2];
+        for (int j = 0; j < means.length; j++) {
+            names[j] = means[j];
+            names[means.length + j] = means[j] + STD_SUFFIX;
+        }
+        return names;
+    }
+
+    /**
+     * Each example encoded to its posterior mean and decoded: a denoised copy (absent features treated as
+     * missing are filled in), with the output, weight and metadata kept.
+     */
+    public <T extends Output<T>> List<Example<T>> reconstruct(Iterable<Example<T>> examples) {
+        Engine e = engine();
+        List<Example<T>> originals = listOf(examples);
+        Table decoded = e.vae().reconstruct(e.converter().toRows(originals, unseenFeatures).table());
+        String[] names = e.converter().featureNames();
+        List<Example<T>> out = new ArrayList<>(originals.size());
+        for (int i = 0; i < originals.size(); i++) {
+            Example<T> original = originals.get(i);
+            out.add(ExampleConverter.example(original.getOutput(), original.getWeight(), original.getMetadata(),
+                    names, decoded.row(i)));
+        }
+        return out;
+    }
+
+    /**
+     * The anomaly score of each example: its negative log-likelihood in nats, estimated by importance
+     * sampling with {@code samples} samples (higher = less like the training data). Deterministic: the
+     * sampling seed is the training seed.
+     */
+    public <T extends Output<T>> double[] anomalyScores(Iterable<Example<T>> examples, int samples) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be >= 1, got " + samples);
+        }
+        Engine e = engine();
+        Table table = e.converter().toRows(listOf(examples), unseenFeatures).table();
+        return e.vae().anomalyScore(table, samples, e.vae().config().seed());
+    }
+
+    /**
+     * {@code n} synthetic examples in the original feature space and units, each marked with
+     * {@link #SYNTHETIC_METADATA_KEY}. An unconditional model gives them the factory's unknown output; a
+     * conditional one draws each label from the training label frequencies and sets it as the output.
+     */
+    public <T extends Output<T>> List<Example<T>> generate(int n, OutputFactory<T> factory, long seed) {
+        Engine e = engine();
+        Table rows = e.vae().generate(n, seed);
+        List<String> labels = conditionLabels();
+        List<Example<T>> out = new ArrayList<>(n);
+        for (int i = 0; i < rows.rows(); i++) {
+            T output = labels.isEmpty() ? factory.getUnknownOutput() : factory.generateOutput(labels.get(rows.condition(i)));
+            out.add(synthetic(output, e.converter().featureNames(), rows.row(i)));
+        }
+        return out;
+    }
+
+    /**
+     * {@code n} synthetic examples of the given label (conditional model only), marked with
+     * {@link #SYNTHETIC_METADATA_KEY}.
+     *
+     * @throws IllegalStateException if the model is not conditional
+     * @throws IllegalArgumentException if the label was not seen in training
+     */
+    public <T extends Output<T>> List<Example<T>> generate(int n, T label, long seed) {
+        List<String> labels = conditionLabels();
+        if (labels.isEmpty()) {
+            throw new IllegalStateException("generating for a label needs a conditional model (trainer option conditional)");
+        }
+        String name = label.getSerializableForm(false);
+        int level = labels.indexOf(name);
+        if (level < 0) {
+            throw new IllegalArgumentException("label '" + name + "' was not seen in training " + labels);
+        }
+        Engine e = engine();
+        Table rows = e.vae().generate(n, level, seed);
+        List<Example<T>> out = new ArrayList<>(n);
+        for (int i = 0; i < rows.rows(); i++) {
+            out.add(synthetic(label, e.converter().featureNames(), rows.row(i)));
+        }
+        return out;
+    }
+
+    private static <T extends Output<T>> Example<T> synthetic(T output, String[] names, double[] values) {
+        return ExampleConverter.example(output, 1.0f, Map.of(SYNTHETIC_METADATA_KEY, "true"), names, values);
+    }
+
+    /** The posterior mean of the example's latent vector, with the posterior variances. */
+    @Override
+    public Prediction<Regressor> predict(Example<Regressor> example) {
+        return innerPredict(List.of(example)).get(0);
+    }
+
+    /** Encodes all examples in one batched pass. */
+    @Override
+    protected List<Prediction<Regressor>> innerPredict(Iterable<Example<Regressor>> examples) {
+        Engine e = engine();
+        List<Example<Regressor>> originals = listOf(examples);
+        ExampleConverter.Rows rows = e.converter().toRows(originals, unseenFeatures);
+        Posterior posterior = e.vae().encode(rows.table());
+        List<Prediction<Regressor>> out = new ArrayList<>(originals.size());
+        for (int i = 0; i < originals.size(); i++) {
+            double[] variance = posterior.std()[i].clone();
+            for (int j = 0; j < variance.length; j++) {
+                variance[j] *= variance[j];
+            }
+            Regressor latent = new Regressor(e.latentNames(), posterior.mean()[i], variance);
+            out.add(new Prediction<>(latent, rows.knownFeatures()[i], originals.get(i)));
+        }
+        return out;
+    }
+
+    /** A VAE has no per-feature importances: empty. */
+    @Override
+    public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
+        return Collections.emptyMap();
+    }
+
+    /** Not supported: empty. */
+    @Override
+    public Optional<Excuse<Regressor>> getExcuse(Example<Regressor> example) {
+        return Optional.empty();
+    }
+
+    @Override
+    protected VaeFeatureModel copy(String newName, ModelProvenance newProvenance) {
+        return new VaeFeatureModel(newName, newProvenance, featureIDMap, outputIDInfo, vaeBytes, includeStd,
+                absentFeatures);
+    }
+
+    @Override
+    public ModelProto serialize() {
+        Any data = ProtoMessage.builder(ProtoMessage.FEATURE_MODEL)
+                .bytes("metadata", createDataCarrier().serialize().toByteString())
+                .bytes("vae", vaeBytes)
+                .bool("include_std", includeStd)
+                .bool("absent_as_missing", absentFeatures == AbsentFeatures.MISSING)
+                .pack();
+        return ModelProto.newBuilder().setVersion(CURRENT_VERSION).setClassName(VaeFeatureModel.class.getName())
+                .setSerializedData(data).build();
+    }
+
+    /**
+     * Rebuilds a model from the protobuf written by {@link #serialize()}; called by Tribuo's
+     * {@code ProtoUtil.deserialize}.
+     *
+     * @throws InvalidProtocolBufferException if the message is not a vae4j feature model
+     * @throws IllegalArgumentException for an unknown version
+     */
+    public static VaeFeatureModel deserializeFromProto(int version, String className, Any message)
+            throws InvalidProtocolBufferException {
+        checkVersion(version);
+        ProtoMessage proto = ProtoMessage.unpack(message, ProtoMessage.FEATURE_MODEL);
+        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.bytes("metadata")));
+        if (carrier.outputDomain().getOutput(0).getClass() != Regressor.class) {
+            throw new IllegalStateException("Invalid protobuf, the output domain is not the latent Regressor but "
+                    + carrier.outputDomain().getOutput(0).getClass());
+        }
+        return new VaeFeatureModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), castInfo(carrier),
+                proto.bytes("vae"), proto.bool("include_std"),
+                proto.bool("absent_as_missing") ? AbsentFeatures.MISSING : AbsentFeatures.ZERO);
+    }
+
+    @SuppressWarnings("unchecked") // the caller checked the domain's class
+    private static ImmutableOutputInfo<Regressor> castInfo(ModelDataCarrier<?> carrier) {
+        return (ImmutableOutputInfo<Regressor>) carrier.outputDomain();
+    }
+
+    static void checkVersion(int version) {
+        if (version < 0 || version > CURRENT_VERSION) {
+            throw new IllegalArgumentException("Unknown version " + version + ", this class supports at most version "
+                    + CURRENT_VERSION);
+        }
+    }
+
+    /** Frees the native network; a later call rebuilds it from the stored bytes. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            Engine current = engine;
+            engine = null;
+            if (current != null) {
+                current.vae().close();
+            }
+        }
+    }
+
+    private static <E> List<E> listOf(Iterable<E> items) {
+        if (items instanceof List<E> list) {
+            return list;
+        }
+        List<E> list = new ArrayList<>();
+        items.forEach(list::add);
+        return list;
+    }
+}
