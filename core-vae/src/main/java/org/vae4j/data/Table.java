@@ -1,5 +1,8 @@
 package org.vae4j.data;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Objects;
@@ -10,20 +13,29 @@ import java.util.Objects;
  *
  * <p>Stored values are validated on entry: numeric values must be finite, binary values 0 or 1 and
  * categorical values a level index; a missing cell is marked in the mask, never encoded as NaN. Float
- * storage keeps an image data set (60,000 x 784) at 188 MB rather than twice that.
+ * storage keeps an image data set (60,000 x 784) at 188 MB rather than twice that; a table built on a
+ * direct buffer ({@link #ofNumeric(Schema, ByteBuffer, int[])}) lives outside the Java heap and is shared
+ * with the engine during training without any copy.
  */
 public final class Table {
 
     private final Schema schema;
     private final int rows;
-    private final float[] values;
+    private final FloatBuffer values;
+    private final ByteBuffer directBytes;
     private final BitSet missing;
     private final int[] conditions;
 
     private Table(Schema schema, int rows, float[] values, BitSet missing, int[] conditions) {
+        this(schema, rows, FloatBuffer.wrap(values), null, missing, conditions);
+    }
+
+    private Table(Schema schema, int rows, FloatBuffer values, ByteBuffer directBytes, BitSet missing,
+            int[] conditions) {
         this.schema = schema;
         this.rows = rows;
         this.values = values;
+        this.directBytes = directBytes;
         this.missing = missing;
         this.conditions = conditions;
     }
@@ -39,24 +51,44 @@ public final class Table {
     }
 
     /**
-     * Wraps already-validated row-major values without copying (all cells present). Used for large
-     * numeric tables such as images.
+     * Wraps row-major numeric values without copying (all cells present). Used for large numeric tables
+     * such as images.
      *
      * @throws IllegalArgumentException if the length is not a multiple of the width, or a value is not finite
      */
     public static Table ofNumeric(Schema schema, float[] rowMajorValues, int[] conditions) {
+        return ofNumeric(schema, FloatBuffer.wrap(rowMajorValues), null, conditions);
+    }
+
+    /**
+     * Wraps row-major float values held in a direct buffer in native byte order, without copying: the
+     * values stay off the Java heap and training hands the very same memory to the engine.
+     *
+     * @throws IllegalArgumentException if the buffer is not direct or not in native order, its size is not
+     *     a whole number of rows, or a value is not finite
+     */
+    public static Table ofNumeric(Schema schema, ByteBuffer directFloats, int[] conditions) {
+        if (!directFloats.isDirect() || directFloats.order() != ByteOrder.nativeOrder()) {
+            throw new IllegalArgumentException("the values must be a direct buffer in native byte order");
+        }
+        ByteBuffer bytes = directFloats.duplicate().order(ByteOrder.nativeOrder());
+        bytes.clear();
+        return ofNumeric(schema, bytes.asFloatBuffer(), bytes, conditions);
+    }
+
+    private static Table ofNumeric(Schema schema, FloatBuffer values, ByteBuffer directBytes, int[] conditions) {
         int width = schema.width();
-        if (rowMajorValues.length % width != 0) {
-            throw new IllegalArgumentException("wrong width: " + rowMajorValues.length
+        int length = values.capacity();
+        if (length % width != 0) {
+            throw new IllegalArgumentException("wrong width: " + length
                     + " values is not a whole number of rows of " + width + " columns");
         }
-        int rows = rowMajorValues.length / width;
-        for (int i = 0; i < rowMajorValues.length; i++) {
-            Column c = schema.column(i % width);
-            checkValue(c, rowMajorValues[i], i / width);
+        int rows = length / width;
+        for (int i = 0; i < length; i++) {
+            checkValue(schema.column(i % width), values.get(i), i / width);
         }
         checkConditions(schema, conditions, rows);
-        return new Table(schema, rows, rowMajorValues, null, conditions);
+        return new Table(schema, rows, values, directBytes, null, conditions);
     }
 
     /** The schema the rows follow. */
@@ -76,7 +108,7 @@ public final class Table {
 
     /** The stored value of a cell (meaningless when the cell is missing). */
     public float value(int row, int column) {
-        return values[row * schema.width() + column];
+        return values.get(row * schema.width() + column);
     }
 
     /** Whether a cell is missing. */
@@ -98,8 +130,13 @@ public final class Table {
      * The stored values themselves, row-major ({@code rows() * width()}), without a copy: a large table is
      * not duplicated on its way to the engine. Read only; missing cells hold 0.
      */
-    public float[] rowMajorValues() {
-        return values;
+    public FloatBuffer values() {
+        return values.asReadOnlyBuffer();
+    }
+
+    /** The direct buffer holding the values, when the table was built on one (see {@link #values()}). */
+    public java.util.Optional<ByteBuffer> directValues() {
+        return java.util.Optional.ofNullable(directBytes).map(ByteBuffer::asReadOnlyBuffer);
     }
 
     /** A copy of one row's stored values, with {@code Double.NaN} in missing cells. */
@@ -120,7 +157,7 @@ public final class Table {
         for (int i = 0; i < indices.length; i++) {
             int src = indices[i];
             Objects.checkIndex(src, rows);
-            System.arraycopy(values, src * width, v, i * width, width);
+            values.get(src * width, v, i * width, width);
             if (m != null) {
                 for (int c = 0; c < width; c++) {
                     if (missing.get(src * width + c)) {
@@ -143,7 +180,7 @@ public final class Table {
         int[] cond = new int[rows];
         Arrays.fill(cond, level);
         checkConditions(schema, cond, rows);
-        return new Table(schema, rows, values, missing, cond);
+        return new Table(schema, rows, values, directBytes, missing, cond);
     }
 
     static void checkValue(Column c, double v, int row) {

@@ -1,5 +1,6 @@
 package org.vae4j.preprocess;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -117,7 +118,8 @@ public final class Preprocessor {
         int k = schema.conditionCardinality();
         float[] conditions = k > 0 ? oneHot(conditionsOf(table), k) : null;
         if (isIdentity() && !table.hasMissing()) {
-            return new EncodedRows(rows, width, checkedUnitInterval(table), null, conditions, k);
+            checkUnitInterval(table);
+            return new EncodedRows(rows, width, table.values(), table.directValues().orElse(null), null, conditions, k);
         }
         float[] values = new float[rows * width];
         float[] mask = table.hasMissing() ? new float[rows * width] : null;
@@ -146,7 +148,7 @@ public final class Preprocessor {
                 }
             }
         }
-        return new EncodedRows(rows, width, values, mask, conditions, k);
+        return new EncodedRows(rows, width, FloatBuffer.wrap(values), null, mask, conditions, k);
     }
 
     /**
@@ -158,16 +160,16 @@ public final class Preprocessor {
                 && schema.features().stream().allMatch(c -> c.type() == ColumnType.NUMERIC);
     }
 
-    private float[] checkedUnitInterval(Table table) {
-        float[] values = table.rowMajorValues();
+    private void checkUnitInterval(Table table) {
+        FloatBuffer values = table.values();
         int width = schema.width();
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] < 0 || values[i] > 1) {
+        for (int i = 0; i < values.capacity(); i++) {
+            float v = values.get(i);
+            if (v < 0 || v > 1) {
                 throw new IllegalArgumentException("row " + i / width + ", column '" + schema.column(i % width).name()
-                        + "': value " + values[i] + " is outside [0, 1], which a Bernoulli likelihood needs");
+                        + "': value " + v + " is outside [0, 1], which a Bernoulli likelihood needs");
             }
         }
-        return values;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.FloatBuffer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import org.vae4j.engine.NativeArrays;
@@ -31,11 +32,15 @@ final class BatchFactory {
 
     /**
      * All rows as one resident batch in native memory, filled in chunks so that no second full-size copy
-     * of a large training set is ever held in Java.
+     * of a large training set is ever held in Java. Values that already live in a direct buffer are used
+     * in place: the wrapping tensor lives in {@code manager} until training ends, past every use (each
+     * step gathers its rows into a fresh tensor), so the buffer outlives everything the engine does with it.
      */
     static Batch all(EncodedRows rows, NDManager manager) {
         int n = rows.rows();
-        NDArray x = resident(rows.values(), n, rows.width(), manager);
+        NDArray x = rows.directValues() != null
+                ? manager.create(rows.directValues(), new Shape(n, rows.width()), DataType.FLOAT32)
+                : resident(rows.values(), n, rows.width(), manager);
         NDArray mask = rows.mask() == null ? null : resident(rows.mask(), n, rows.width(), manager);
         NDArray condition = rows.conditions() == null
                 ? null
@@ -44,6 +49,10 @@ final class BatchFactory {
     }
 
     private static NDArray resident(float[] values, int rows, int width, NDManager manager) {
+        return resident(FloatBuffer.wrap(values), rows, width, manager);
+    }
+
+    private static NDArray resident(FloatBuffer values, int rows, int width, NDManager manager) {
         NDArray target = manager.zeros(new Shape(rows, width));
         int chunk = Math.max(1, RESIDENT_CHUNK_VALUES / Math.max(1, width));
         for (int from = 0; from < rows; from += chunk) {
@@ -61,7 +70,12 @@ final class BatchFactory {
      * engine object outlives the buffer (see {@link NativeArrays} for the case where that fails).
      */
     private static NDArray matrix(float[] values, int from, int count, int width, NDManager manager) {
-        FloatBuffer buffer = FloatBuffer.wrap(values, from * width, count * width).slice();
-        return manager.create(buffer, new Shape(count, width));
+        return matrix(FloatBuffer.wrap(values), from, count, width, manager);
+    }
+
+    private static NDArray matrix(FloatBuffer values, int from, int count, int width, NDManager manager) {
+        FloatBuffer buffer = values.duplicate();
+        buffer.limit((from + count) * width).position(from * width);
+        return manager.create(buffer.slice(), new Shape(count, width));
     }
 }

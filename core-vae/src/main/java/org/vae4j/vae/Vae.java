@@ -49,7 +49,7 @@ import org.vae4j.preprocess.Preprocessor;
 public final class Vae implements AutoCloseable {
 
     /** Rows per forward pass in inference; bounds native memory for large tables. */
-    private static final int CHUNK_ROWS = 4096;
+    private static final int CHUNK_ROWS = 1024;
 
     private final VaeConfig config;
     private final Preprocessor preprocessor;

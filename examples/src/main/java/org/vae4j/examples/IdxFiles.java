@@ -4,6 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -48,6 +51,43 @@ public final class IdxFiles {
         }
     }
 
+    /**
+     * Images as pixels / 255 in a direct buffer (native byte order, row-major, one image per row), read
+     * in chunks: the pixels never sit on the Java heap, and {@code Table.ofNumeric(schema, buffer, null)}
+     * hands them to the engine without a copy.
+     *
+     * @param limit the most images to read (or -1 for all)
+     */
+    public static OffHeapImages readImagesOffHeap(Path file, int limit) throws IOException {
+        try (DataInputStream in = open(file)) {
+            int magic = in.readInt();
+            if (magic != IMAGES_MAGIC) {
+                throw new IOException(file + ": not an IDX image file (magic " + magic + ", expected " + IMAGES_MAGIC + ")");
+            }
+            int count = in.readInt();
+            int rows = in.readInt();
+            int cols = in.readInt();
+            int n = limit < 0 ? count : Math.min(limit, count);
+            long total = (long) n * rows * cols;
+            ByteBuffer pixels = ByteBuffer.allocateDirect(Math.toIntExact(total * Float.BYTES))
+                    .order(ByteOrder.nativeOrder());
+            FloatBuffer floats = pixels.asFloatBuffer();
+            byte[] chunk = new byte[1 << 16];
+            long left = total;
+            while (left > 0) {
+                int size = (int) Math.min(chunk.length, left);
+                in.readFully(chunk, 0, size);
+                for (int i = 0; i < size; i++) {
+                    floats.put((chunk[i] & 0xFF) / 255f);
+                }
+                left -= size;
+            }
+            return new OffHeapImages(pixels, n, rows, cols);
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + ": truncated IDX file", e);
+        }
+    }
+
     /** Labels as integers. */
     public static int[] readLabels(Path file, int limit) throws IOException {
         try (DataInputStream in = open(file)) {
@@ -77,6 +117,21 @@ public final class IdxFiles {
         raw.reset();
         boolean gzip = b0 == 0x1f && b1 == 0x8b;
         return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16)) : raw);
+    }
+
+    /**
+     * Images read from an IDX file into a direct buffer.
+     *
+     * @param pixels pixels in [0, 1] as native-order floats, one image per row
+     * @param count number of images
+     * @param rows image height
+     * @param cols image width
+     */
+    public record OffHeapImages(ByteBuffer pixels, int count, int rows, int cols) {
+        /** Pixels per image. */
+        public int width() {
+            return rows * cols;
+        }
     }
 
     /**

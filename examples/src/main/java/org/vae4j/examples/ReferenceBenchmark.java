@@ -47,8 +47,8 @@ public final class ReferenceBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        IdxFiles.Images train = IdxFiles.readImages(dir.resolve("train-images-idx3-ubyte.gz"), limit);
-        IdxFiles.Images test = IdxFiles.readImages(dir.resolve("t10k-images-idx3-ubyte.gz"), -1);
+        IdxFiles.OffHeapImages train = IdxFiles.readImagesOffHeap(dir.resolve("train-images-idx3-ubyte.gz"), limit);
+        IdxFiles.OffHeapImages test = IdxFiles.readImagesOffHeap(dir.resolve("t10k-images-idx3-ubyte.gz"), -1);
         Schema schema = Schema.numeric("pixel", train.width());
         Table trainTable = Table.ofNumeric(schema, train.pixels(), null);
         Table testTable = Table.ofNumeric(schema, test.pixels(), null);
