@@ -87,6 +87,18 @@ final class ProtoMessage {
         return new ProtoMessage(DynamicMessage.parseFrom(type, any.getValue()));
     }
 
+    /**
+     * Checks a serialized model's version against the newest one its class reads.
+     *
+     * @throws IllegalArgumentException for an unknown version
+     */
+    static void checkVersion(int version, int current) {
+        if (version < 0 || version > current) {
+            throw new IllegalArgumentException("Unknown version " + version + ", this class supports at most version "
+                    + current);
+        }
+    }
+
     /** The bytes in a bytes field (empty when unset). */
     byte[] bytes(String field) {
         return ((ByteString) message.getField(fieldOf(message.getDescriptorForType(), field))).toByteArray();

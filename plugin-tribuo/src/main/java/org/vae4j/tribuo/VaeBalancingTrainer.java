@@ -2,6 +2,7 @@ package org.vae4j.tribuo;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -121,11 +122,12 @@ public final class VaeBalancingTrainer implements Trainer<Label> {
         }
         long target = (long) Math.ceil(targetRatio * Collections.max(counts.values()));
         try (VaeFeatureModel vae = vaeTrainer.trainFeatures(examples, runProvenance, INCREMENT_INVOCATION_COUNT)) {
-            for (Label label : examples.getOutputInfo().getDomain()) {
-                long missing = target - counts.getOrDefault(label.getLabel(), 0L);
+            List<String> labels = vae.conditionLabels();
+            for (int level = 0; level < labels.size(); level++) {
+                String label = labels.get(level);
+                long missing = target - counts.getOrDefault(label, 0L);
                 if (missing > 0) {
-                    balanced.addAll(vae.generate((int) missing, new Label(label.getLabel()),
-                            generationSeed + label.getLabel().hashCode()));
+                    balanced.addAll(vae.generate((int) missing, new Label(label), generationSeed + level));
                 }
             }
         }

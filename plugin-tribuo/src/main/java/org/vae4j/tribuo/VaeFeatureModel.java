@@ -73,13 +73,12 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
     /** The live network and the example conversion that goes with it. */
     private record Engine(Vae vae, ExampleConverter converter, String[] latentNames) {}
 
-    VaeFeatureModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap, byte[] vaeBytes,
-            Vae trained, boolean includeStd, AbsentFeatures absentFeatures) {
-        this(name, provenance, featureIDMap, latentOutputInfo(latentCount(trained, vaeBytes)), vaeBytes, includeStd,
+    /** A model around a freshly trained VAE, which it keeps live and owns from now on. */
+    VaeFeatureModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap, Vae trained,
+            boolean includeStd, AbsentFeatures absentFeatures) {
+        this(name, provenance, featureIDMap, latentOutputInfo(trained.latentDim()), trained.toBytes(), includeStd,
                 absentFeatures);
-        if (trained != null) {
-            engine = engineFor(trained);
-        }
+        engine = engineFor(trained);
     }
 
     private VaeFeatureModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap,
@@ -89,15 +88,6 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
         this.vaeBytes = vaeBytes;
         this.includeStd = includeStd;
         this.absentFeatures = absentFeatures;
-    }
-
-    private static int latentCount(Vae trained, byte[] vaeBytes) {
-        if (trained != null) {
-            return trained.latentDim();
-        }
-        try (Vae vae = Vae.fromBytes(vaeBytes)) {
-            return vae.latentDim();
-        }
     }
 
     /** The Regressor domain of the latent vector: one dimension per latent, named {@code z000, ...}. */
@@ -367,7 +357,7 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
      */
     public static VaeFeatureModel deserializeFromProto(int version, String className, Any message)
             throws InvalidProtocolBufferException {
-        checkVersion(version);
+        ProtoMessage.checkVersion(version, CURRENT_VERSION);
         ProtoMessage proto = ProtoMessage.unpack(message, ProtoMessage.FEATURE_MODEL);
         ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.bytes("metadata")));
         if (carrier.outputDomain().getOutput(0).getClass() != Regressor.class) {
@@ -382,13 +372,6 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
     @SuppressWarnings("unchecked") // the caller checked the domain's class
     private static ImmutableOutputInfo<Regressor> castInfo(ModelDataCarrier<?> carrier) {
         return (ImmutableOutputInfo<Regressor>) carrier.outputDomain();
-    }
-
-    static void checkVersion(int version) {
-        if (version < 0 || version > CURRENT_VERSION) {
-            throw new IllegalArgumentException("Unknown version " + version + ", this class supports at most version "
-                    + CURRENT_VERSION);
-        }
     }
 
     /** Frees the native network; a later call rebuilds it from the stored bytes. */

@@ -245,8 +245,7 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
         try {
             ModelProvenance provenance = new ModelProvenance(VaeFeatureModel.class.getName(), OffsetDateTime.now(),
                     examples.getProvenance(), trainerProvenance, runProvenance);
-            return new VaeFeatureModel("vae-feature-model", provenance, features, vae.toBytes(), vae, includeStd,
-                    absentFeatures);
+            return new VaeFeatureModel("vae-feature-model", provenance, features, vae, includeStd, absentFeatures);
         } catch (RuntimeException e) {
             vae.close();
             throw e;

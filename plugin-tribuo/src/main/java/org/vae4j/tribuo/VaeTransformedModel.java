@@ -99,10 +99,7 @@ public final class VaeTransformedModel<T extends Output<T>> extends Model<T> imp
      */
     public static VaeTransformedModel<?> deserializeFromProto(int version, String className, Any message)
             throws InvalidProtocolBufferException {
-        if (version < 0 || version > CURRENT_VERSION) {
-            throw new IllegalArgumentException("Unknown version " + version + ", this class supports at most version "
-                    + CURRENT_VERSION);
-        }
+        ProtoMessage.checkVersion(version, CURRENT_VERSION);
         ProtoMessage proto = ProtoMessage.unpack(message, ProtoMessage.TRANSFORMED_MODEL);
         ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.bytes("metadata")));
         Model<?> features = Model.deserialize(ModelProto.parseFrom(proto.bytes("feature_model")));

@@ -138,6 +138,18 @@ class VaeFeatureModelTest {
     }
 
     @Test
+    void protobufOfAnotherKindOrVersionIsRejected() {
+        org.tribuo.protos.core.ModelProto proto = model.serialize();
+        assertThrows(IllegalArgumentException.class,
+                () -> VaeFeatureModel.deserializeFromProto(1, proto.getClassName(), proto.getSerializedData()));
+        com.google.protobuf.InvalidProtocolBufferException wrongType = assertThrows(
+                com.google.protobuf.InvalidProtocolBufferException.class,
+                () -> VaeFeatureModel.deserializeFromProto(0, proto.getClassName(),
+                        com.google.protobuf.Any.pack(com.google.protobuf.BytesValue.getDefaultInstance())));
+        assertTrue(wrongType.getMessage().contains("VaeFeatureModelProto"), wrongType.getMessage());
+    }
+
+    @Test
     void closedModelRebuildsItsNetworkOnNextUse() {
         VaeFeatureModel copy = (VaeFeatureModel) Model.deserialize(model.serialize());
         double[] before = values(copy.transform(data.getExample(0)));
