@@ -1,0 +1,99 @@
+package org.vae4j.cli;
+
+import java.util.Map;
+
+import org.vae4j.engine.DeviceChoice;
+import org.vae4j.preprocess.NumericLikelihood;
+import org.vae4j.vae.VaeConfig;
+
+import picocli.CommandLine.Option;
+
+/** The model and training options of {@code train}, turned into a {@link VaeConfig}. */
+final class ConfigOptions {
+
+    /** The command-line option behind each configuration key, for error messages. */
+    private static final Map<String, String> FLAGS = Map.of("latentDim", "--latent", "encoderHidden", "--hidden",
+            "decoderHidden", "--hidden", "epochs", "--epochs", "batchSize", "--batch", "learningRate", "--lr",
+            "beta", "--beta", "warmupEpochs", "--warmup", "validationFraction", "--validation", "patience",
+            "--patience");
+
+    @Option(names = "--latent", paramLabel = "M", defaultValue = "10", description = "Latent dimensions (default ${DEFAULT-VALUE}).")
+    int latent;
+
+    @Option(names = "--hidden", paramLabel = "400[,200]", defaultValue = "128",
+            description = "Hidden layer widths of the encoder; the decoder mirrors them (default ${DEFAULT-VALUE}).")
+    String hidden;
+
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "20", description = "Most passes over the data (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Rows per mini-batch (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "1e-3", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--beta", paramLabel = "B", defaultValue = "1", description = "Weight of the KL term (default ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--warmup", paramLabel = "EPOCHS", defaultValue = "0",
+            description = "Epochs over which the KL weight rises from 0 to beta (default ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+            description = "Where to train (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.1",
+            description = "Share of rows held out to watch the ELBO and stop early (default ${DEFAULT-VALUE}).")
+    double validation;
+
+    @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "10",
+            description = "Epochs without a better validation ELBO before stopping (default ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--likelihood", paramLabel = "gaussian|bernoulli",
+            description = "Model for numeric columns (default: bernoulli for IDX images, else gaussian).")
+    NumericLikelihood likelihood;
+
+    /**
+     * The configuration.
+     *
+     * @param defaultLikelihood the likelihood when {@code --likelihood} is not given
+     * @throws CliException naming the command-line option that is out of range
+     */
+    VaeConfig config(NumericLikelihood defaultLikelihood) {
+        NumericLikelihood numeric = likelihood == null ? defaultLikelihood : likelihood;
+        try {
+            return VaeConfig.builder()
+                    .latentDim(latent)
+                    .hidden(VaeConfig.parseLayers("encoderHidden", hidden))
+                    .numericLikelihood(numeric)
+                    .standardize(numeric == NumericLikelihood.GAUSSIAN)
+                    .epochs(epochs)
+                    .batchSize(batch)
+                    .learningRate(lr)
+                    .beta(beta)
+                    .warmupEpochs(warmup)
+                    .seed(seed)
+                    .device(DeviceChoice.parse(device))
+                    .validationFraction(validation)
+                    .patience(patience)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(withFlags(e.getMessage()));
+        }
+    }
+
+    private static String withFlags(String message) {
+        String out = message.replace("device must be", "--device must be");
+        for (Map.Entry<String, String> e : FLAGS.entrySet()) {
+            out = out.replace("option " + e.getKey() + " ", e.getValue() + " ").replace("option " + e.getKey() + ":",
+                    e.getValue() + ":");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,70 @@
+package org.vae4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.vae4j.cli.data.CsvOutput;
+import org.vae4j.data.Table;
+import org.vae4j.vae.Vae;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code vae4j evaluate}: the ELBO and the importance-sampled log-likelihood of data under a model. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "ELBO and importance-sampled log-likelihood (nats) per row and in total.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train.")
+    private Path model;
+
+    @Mixin
+    private DataOptions data;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "100",
+            description = "Importance samples per row for the log-likelihood (default ${DEFAULT-VALUE}).")
+    private int k;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--out", paramLabel = "rows.csv", description = "Write each row's ELBO and log-likelihood here.")
+    private Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (k < 1) {
+            throw new CliException("--k must be at least 1, got " + k);
+        }
+        try (Vae vae = ModelFiles.load(model)) {
+            Table table = data.loadFor(vae.schema(), null).table(vae.schema());
+            double[] elbo = vae.elbo(table, seed);
+            double[] logLikelihood = vae.logLikelihood(table, k, seed);
+            if (out != null) {
+                try (CsvOutput csv = new CsvOutput(out, List.of("row", "elbo", "log_likelihood"))) {
+                    for (int r = 0; r < elbo.length; r++) {
+                        csv.row(List.of(Integer.toString(r + 1), Double.toString(elbo[r]),
+                                Double.toString(logLikelihood[r])));
+                    }
+                }
+            }
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf("rows: %d%n", table.rows());
+            stdout.printf("elbo: mean %.4f total %.4f%n", Stats.mean(elbo), Stats.sum(elbo));
+            stdout.printf("log_likelihood (k=%d): mean %.4f total %.4f%n", k, Stats.mean(logLikelihood),
+                    Stats.sum(logLikelihood));
+            if (out != null) {
+                stdout.println("per row: " + out);
+            }
+        }
+        return 0;
+    }
+}

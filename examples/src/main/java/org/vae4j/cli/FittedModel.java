@@ -1,0 +1,43 @@
+package org.vae4j.cli;
+
+import java.io.PrintWriter;
+
+import org.vae4j.cli.progress.GracefulStop;
+import org.vae4j.cli.progress.ProgressDisplay;
+import org.vae4j.data.Table;
+import org.vae4j.vae.TrainingHistory;
+import org.vae4j.vae.Vae;
+import org.vae4j.vae.VaeConfig;
+import org.vae4j.vae.VaeTrainer;
+
+/**
+ * A model trained by a command, with progress shown and Ctrl-C honoured, and how long training took.
+ * Closing it frees the model.
+ *
+ * @param vae the trained model (the best epoch's parameters)
+ * @param seconds wall time of the fit
+ */
+record FittedModel(Vae vae, double seconds) implements AutoCloseable {
+
+    /** Trains, showing progress on {@code err}, and says how training ended. */
+    static FittedModel fit(VaeConfig config, Table table, GracefulStop stop, PrintWriter err) {
+        long start = System.nanoTime();
+        Vae vae = new VaeTrainer(config).listener(stop.around(ProgressDisplay.on(err))).fit(table);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        TrainingHistory history = vae.history();
+        String how = switch (history.stopReason()) {
+            case COMPLETED -> "finished";
+            case EARLY_STOPPED -> "stopped early (validation ELBO no longer improving)";
+            case CANCELLED -> "interrupted";
+        };
+        err.printf("training %s after %d epochs in %.1f s on %s; the model holds epoch %d%n", how,
+                history.epochs().size(), seconds, vae.device(), history.bestEpoch());
+        err.flush();
+        return new FittedModel(vae, seconds);
+    }
+
+    @Override
+    public void close() {
+        vae.close();
+    }
+}

@@ -1,0 +1,71 @@
+package org.vae4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.vae4j.cli.data.ImageShape;
+import org.vae4j.cli.data.TableWriter;
+import org.vae4j.data.Column;
+import org.vae4j.data.Table;
+import org.vae4j.vae.Vae;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code vae4j generate}: draws new rows from the model (of one class, for a conditional model). */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Generate new rows from a model, as CSV or ARFF (by the --out extension).")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train.")
+    private Path model;
+
+    @Option(names = {"-n", "--count"}, required = true, paramLabel = "N", description = "Number of rows.")
+    private int count;
+
+    @Option(names = "--class", paramLabel = "LABEL", description = "Class of the rows (conditional models only).")
+    private String label;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "samples.csv|arff", description = "Where to write the rows.")
+    private Path out;
+
+    @Option(names = "--png", paramLabel = "grid.png", description = "Also draw the rows as a grid of images.")
+    private Path png;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1) {
+            throw new CliException("-n must be at least 1, got " + count);
+        }
+        try (Vae vae = ModelFiles.load(model)) {
+            ImageShape shape = png == null ? null : ImageOutput.shapeOf(vae.schema());
+            Table rows = label == null ? vae.generate(count, seed) : vae.generate(count, level(vae), seed);
+            TableWriter.write(rows, out);
+            spec.commandLine().getOut().printf("samples: %s (%d rows)%n", out, rows.rows());
+            if (shape != null) {
+                ImageOutput.write(rows, shape, png);
+                spec.commandLine().getOut().println("picture: " + png);
+            }
+        }
+        return 0;
+    }
+
+    private int level(Vae vae) {
+        Column condition = vae.schema().condition().orElseThrow(() -> new CliException(
+                "--class needs a conditional model (train with --class COLUMN --conditional); " + model + " is not"));
+        int level = condition.levels().indexOf(label);
+        if (level < 0) {
+            throw new CliException("--class '" + label + "' is not a class of " + model + " (classes of '"
+                    + condition.name() + "': " + String.join(", ", condition.levels()) + ")");
+        }
+        return level;
+    }
+}

@@ -1,0 +1,65 @@
+package org.vae4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.vae4j.data.Column;
+import org.vae4j.data.Schema;
+import org.vae4j.vae.EpochReport;
+import org.vae4j.vae.TrainingHistory;
+import org.vae4j.vae.Vae;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code vae4j info}: what a model file holds. */
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Describe what a model file holds.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train.")
+    private Path model;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Vae vae = ModelFiles.load(model)) {
+            PrintWriter out = spec.commandLine().getOut();
+            Schema schema = vae.schema();
+            out.printf("file: %s (%,d bytes)%n", model, Files.size(model));
+            out.printf("latent dimensions: %d%n", vae.latentDim());
+            out.printf("parameters: %,d%n", vae.parameterCount());
+            out.printf("columns: %d (%s)%n", schema.width(), schema.features().stream()
+                    .collect(Collectors.groupingBy(c -> c.type().name().toLowerCase(), Collectors.counting()))
+                    .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).sorted()
+                    .collect(Collectors.joining(", ")));
+            out.printf("column names: %s%n", org.vae4j.cli.data.Dataset.describe(schema.features()));
+            out.printf("condition: %s%n", schema.condition().map(InfoCommand::describe).orElse("none"));
+            out.printf("numeric likelihood: %s%n", vae.config().numericLikelihood().name().toLowerCase());
+            TrainingHistory history = vae.history();
+            out.printf("training: %d epochs, kept epoch %d, %s%n", history.epochs().size(), history.bestEpoch(),
+                    history.stopReason().name().toLowerCase().replace('_', ' '));
+            if (!history.epochs().isEmpty()) {
+                EpochReport last = history.epochs().get(history.epochs().size() - 1);
+                out.printf("last epoch: train loss %.4f, validation ELBO %.4f, %.0f samples/s%n", last.trainLoss(),
+                        last.validationElbo(), last.samplesPerSecond());
+            }
+            out.println("configuration:");
+            for (Map.Entry<String, String> e : vae.config().toMap().entrySet()) {
+                out.printf("  %s = %s%n", e.getKey(), e.getValue());
+            }
+        }
+        return 0;
+    }
+
+    private static String describe(Column c) {
+        return "'" + c.name() + "' with " + c.levels().size() + " classes: " + String.join(", ", c.levels());
+    }
+}

@@ -1,0 +1,124 @@
+package org.vae4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.vae4j.cli.data.ClassLabels;
+import org.vae4j.cli.data.ColumnTyping;
+import org.vae4j.cli.data.Dataset;
+import org.vae4j.cli.data.ImageDataset;
+import org.vae4j.cli.plot.TrainingPlots;
+import org.vae4j.cli.progress.GracefulStop;
+import org.vae4j.cli.report.TrainingReport;
+import org.vae4j.data.Column;
+import org.vae4j.data.ColumnType;
+import org.vae4j.data.Schema;
+import org.vae4j.data.Table;
+import org.vae4j.preprocess.NumericLikelihood;
+import org.vae4j.vae.Vae;
+import org.vae4j.vae.VaeConfig;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code vae4j train}: fits a (conditional) VAE to a data file and saves it, with an optional report and plots. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a VAE on a data file and save the model.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DataOptions data;
+
+    @Option(names = "--class", paramLabel = "COLUMN",
+            description = "Class column: left out of the modelled columns, used to colour the latent map "
+                    + "(IDX: the labels, by default).")
+    private String classColumn;
+
+    @Option(names = "--conditional", description = "Train a conditional VAE on the --class column.")
+    private boolean conditional;
+
+    @Option(names = "--type", paramLabel = "COLUMN=TYPE",
+            description = "Override an inferred column type: numeric, binary or categorical (repeatable).")
+    private Map<String, ColumnType> types = new LinkedHashMap<>();
+
+    @Option(names = "--ignore", paramLabel = "COLUMN", split = ",", description = "Columns to leave out.")
+    private List<String> ignored = new ArrayList<>();
+
+    @Mixin
+    private ConfigOptions options;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to save the model.")
+    private Path out;
+
+    @Option(names = "--report", paramLabel = "REPORT.json", description = "Write a JSON training report here.")
+    private Path report;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write loss, latent-map and image PNGs here.")
+    private Path plots;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Dataset dataset = data.load(ColumnTyping.forTraining(types, new HashSet<>(ignored), classColumn));
+        String label = classColumn != null ? classColumn : dataset.defaultClass().orElse(null);
+        if (conditional && label == null) {
+            throw new CliException("--conditional needs --class COLUMN: the column to condition on");
+        }
+        Schema schema = schema(dataset, label);
+        Table table = dataset.table(schema);
+        NumericLikelihood likelihood = dataset instanceof ImageDataset ? NumericLikelihood.BERNOULLI
+                : NumericLikelihood.GAUSSIAN;
+        VaeConfig config = options.config(likelihood);
+        err.printf("training on %s: %d rows, %d columns%s%n", data.file, table.rows(), table.width(),
+                conditional ? ", conditional on '" + label + "'" : "");
+        try (GracefulStop stop = GracefulStop.install(err);
+                FittedModel fitted = FittedModel.fit(config, table, stop, err)) {
+            Vae vae = fitted.vae();
+            vae.save(out);
+            stdout.println("model: " + out);
+            if (report != null) {
+                new TrainingReport(vae, fitted.seconds())
+                        .put("data", data.file.toString())
+                        .put("rows", table.rows())
+                        .put("class", label)
+                        .put("train_elbo", Stats.mean(vae.elbo(table, config.seed())))
+                        .write(report);
+                stdout.println("report: " + report);
+            }
+            if (plots != null && !stop.requested()) {
+                ClassLabels labels = label == null ? null : dataset.classLabels(label);
+                for (Path p : TrainingPlots.write(vae, table, labels, plots, config.seed())) {
+                    stdout.println("plot: " + p);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private Schema schema(Dataset dataset, String label) {
+        Set<String> skip = new HashSet<>(ignored);
+        if (label != null) {
+            dataset.classLabels(label);
+            skip.add(label);
+        }
+        List<Column> features = dataset.columns().stream().filter(c -> !skip.contains(c.name())).toList();
+        if (features.isEmpty()) {
+            throw new CliException(data.file + ": no columns left to model");
+        }
+        return new Schema(features, conditional ? dataset.column(label) : null);
+    }
+}

@@ -1,0 +1,47 @@
+package org.vae4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code vae4j} command: train variational autoencoders on CSV, ARFF or IDX data and use them to encode,
+ * generate, evaluate and reconstruct; {@code demo} runs the whole story on Fashion-MNIST.
+ */
+@Command(name = "vae4j", mixinStandardHelpOptions = true, versionProvider = Vae4j.Version.class,
+        description = "Variational autoencoders for tabular and image data on the JVM.",
+        subcommands = {TrainCommand.class, EncodeCommand.class, GenerateCommand.class, EvaluateCommand.class,
+            ReconstructCommand.class, InfoCommand.class, DemoCommand.class, BenchCommand.class})
+public final class Vae4j implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, configured (errors reported as one line, enum values in any case). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Vae4j())
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Vae4j.class.getPackage().getImplementationVersion();
+            return new String[] {"vae4j " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.vae4j.cli.progress;
+
+import org.vae4j.vae.EpochReport;
+
+/** The one-line summary of a finished epoch, shared by the terminal and log displays. */
+final class EpochLine {
+
+    private EpochLine() {}
+
+    static String format(EpochReport r, int epochs) {
+        String validation = Double.isNaN(r.validationElbo()) ? ""
+                : String.format(" validation_elbo=%.3f", r.validationElbo());
+        return String.format("epoch %d/%d train_loss=%.3f%s beta=%.3g seconds=%.2f samples_per_sec=%.0f", r.epoch(),
+                epochs, r.trainLoss(), validation, r.beta(), r.seconds(), r.samplesPerSecond());
+    }
+}
