@@ -1,0 +1,124 @@
+package org.vae4j.weka;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Vector;
+
+import org.vae4j.data.Table;
+import org.vae4j.vae.Vae;
+
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Option;
+import weka.core.Randomizable;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import weka.filters.SimpleBatchFilter;
+
+/**
+ * What the vae4j filters have in common: the VAE settings and seed with their options, the attribute
+ * capabilities of the mixed likelihood, and a VAE trained on the first batch that later batches reuse
+ * and that survives serialization. Subclasses decide what the VAE is trained on and what comes out.
+ */
+public abstract class VaeFilter extends SimpleBatchFilter
+        implements VaeSettingsHandler, Randomizable, TechnicalInformationHandler {
+
+    private static final long serialVersionUID = 1L;
+
+    private VaeSettings m_Settings = new VaeSettings();
+    private int m_Seed = 1;
+    private TrainedVae m_Model;
+
+    @Override
+    public VaeSettings vaeSettings() {
+        return m_Settings;
+    }
+
+    @Override
+    public void setSeed(int seed) {
+        m_Seed = seed;
+    }
+
+    @Override
+    public int getSeed() {
+        return m_Seed;
+    }
+
+    /** Tip text for the seed. */
+    public String seedTipText() {
+        return "Seed for the network's initialisation, the order of the training rows and any sampling.";
+    }
+
+    @Override
+    public Enumeration<Option> listOptions() {
+        Vector<Option> result = new Vector<>(VaeSettings.listOptions());
+        result.add(new Option("\tRandom seed.\n\t(default 1)", "S", 1, "-S <num>"));
+        result.addAll(Collections.list(super.listOptions()));
+        return result.elements();
+    }
+
+    @Override
+    public void setOptions(String[] options) throws Exception {
+        m_Settings.setOptions(options);
+        String seed = Utils.getOption('S', options);
+        try {
+            setSeed(seed.isEmpty() ? 1 : Integer.parseInt(seed));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option -S: '" + seed + "' is not an integer", e);
+        }
+        super.setOptions(options);
+    }
+
+    @Override
+    public String[] getOptions() {
+        Vector<String> result = new Vector<>(m_Settings.getOptions());
+        result.add("-S");
+        result.add(Integer.toString(m_Seed));
+        Collections.addAll(result, super.getOptions());
+        return result.toArray(new String[0]);
+    }
+
+    /** Numeric, date and nominal attributes, with missing values; subclasses add the class capabilities. */
+    @Override
+    public Capabilities getCapabilities() {
+        Capabilities result = super.getCapabilities();
+        result.disableAll();
+        result.enable(Capability.NUMERIC_ATTRIBUTES);
+        result.enable(Capability.DATE_ATTRIBUTES);
+        result.enable(Capability.NOMINAL_ATTRIBUTES);
+        result.enable(Capability.MISSING_VALUES);
+        return result;
+    }
+
+    @Override
+    public TechnicalInformation getTechnicalInformation() {
+        return VaeReferences.variationalAutoencoder();
+    }
+
+    /**
+     * Trains the filter's VAE on {@code table}, replacing (and freeing) any earlier one.
+     *
+     * @throws InterruptedException if the thread is interrupted during training
+     */
+    protected Vae train(Table table) throws InterruptedException {
+        if (m_Model != null) {
+            m_Model.close();
+            m_Model = null;
+        }
+        m_Model = TrainedVae.train(table, m_Settings.toConfig(m_Seed), getDebug() ? System.err : null);
+        return m_Model.vae();
+    }
+
+    /**
+     * The VAE trained on the first batch.
+     *
+     * @throws IllegalStateException before the first batch
+     */
+    protected Vae model() {
+        if (m_Model == null) {
+            throw new IllegalStateException("the filter has not been trained: filter a first batch");
+        }
+        return m_Model.vae();
+    }
+}

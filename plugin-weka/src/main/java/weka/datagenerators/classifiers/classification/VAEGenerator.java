@@ -1,0 +1,313 @@
+package weka.datagenerators.classifiers.classification;
+
+import java.io.File;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Vector;
+
+import org.vae4j.data.Column;
+import org.vae4j.data.Table;
+import org.vae4j.vae.Vae;
+import org.vae4j.weka.InstancesSchema;
+import org.vae4j.weka.TrainedVae;
+import org.vae4j.weka.VaeReferences;
+import org.vae4j.weka.VaeSettings;
+import org.vae4j.weka.VaeSettingsHandler;
+
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import weka.core.converters.ConverterUtils.DataSource;
+import weka.datagenerators.ClassificationGenerator;
+
+/**
+ * <!-- globalinfo-start --> Generates synthetic instances from a variational autoencoder: a saved vae4j
+ * model file, or one trained first on a given data file. <!-- globalinfo-end -->
+ *
+ * <p>When trained on a data file whose class is nominal, the VAE is conditional: instances follow the
+ * training class distribution, or all belong to one chosen class value. The generated data has the
+ * original attributes, types and nominal values.
+ */
+public class VAEGenerator extends ClassificationGenerator
+        implements VaeSettingsHandler, TechnicalInformationHandler {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final String DEFAULT_CLASS_INDEX = "last";
+
+    private final VaeSettings m_Settings = new VaeSettings();
+    private File m_ModelFile = noFile();
+    private File m_TrainingFile = noFile();
+    private String m_ClassIndex = DEFAULT_CLASS_INDEX;
+    private String m_ClassValue = "";
+    private transient Instances m_Generated;
+    private transient int m_Next;
+
+    /**
+     * Returns a string describing this data generator.
+     *
+     * @return a description suitable for the GUI
+     */
+    public String globalInfo() {
+        return "Generates synthetic instances with a variational autoencoder (VAE), either from a saved vae4j "
+                + "model file or from a VAE trained first on a data file (ARFF, CSV, ...). With a nominal class "
+                + "in the data file the VAE is conditional: the instances follow the class distribution of the "
+                + "data, or all have the chosen class value; they keep the original attribute types and values."
+                + "\n\nFor more information see:\n\n" + getTechnicalInformation().toString();
+    }
+
+    @Override
+    public TechnicalInformation getTechnicalInformation() {
+        return VaeReferences.conditionalVariationalAutoencoder();
+    }
+
+    @Override
+    public VaeSettings vaeSettings() {
+        return m_Settings;
+    }
+
+    private static File noFile() {
+        return new File(System.getProperty("user.dir"));
+    }
+
+    private static boolean isSet(File file) {
+        return !file.isDirectory();
+    }
+
+    @Override
+    public Enumeration<Option> listOptions() {
+        Vector<Option> result = enumToVector(super.listOptions());
+        result.add(new Option("\tA vae4j model file to generate from (instead of -training).", "model", 1,
+                "-model <file>"));
+        result.add(new Option("\tA data file to train a VAE on first (instead of -model).", "training", 1,
+                "-training <file>"));
+        result.add(new Option("\tThe class attribute of the training file: first, last, a 1-based index or none;"
+                + "\n\ta nominal class makes the VAE conditional.\n\t(default " + DEFAULT_CLASS_INDEX + ")",
+                "class", 1, "-class <index>"));
+        result.add(new Option("\tGenerate only instances of this class value\n\t(default: follow the class "
+                + "distribution of the training data).", "class-value", 1, "-class-value <value>"));
+        result.addAll(VaeSettings.listOptions());
+        return result.elements();
+    }
+
+    @Override
+    public void setOptions(String[] options) throws Exception {
+        String model = Utils.getOption("model", options);
+        setModelFile(model.isEmpty() ? noFile() : new File(model));
+        String training = Utils.getOption("training", options);
+        setTrainingFile(training.isEmpty() ? noFile() : new File(training));
+        String classIndex = Utils.getOption("class", options);
+        setClassIndex(classIndex.isEmpty() ? DEFAULT_CLASS_INDEX : classIndex);
+        setClassValue(Utils.getOption("class-value", options));
+        m_Settings.setOptions(options);
+        super.setOptions(options);
+    }
+
+    @Override
+    public String[] getOptions() {
+        Vector<String> result = new Vector<>();
+        Collections.addAll(result, super.getOptions());
+        if (isSet(m_ModelFile)) {
+            result.add("-model");
+            result.add(m_ModelFile.getPath());
+        }
+        if (isSet(m_TrainingFile)) {
+            result.add("-training");
+            result.add(m_TrainingFile.getPath());
+        }
+        result.add("-class");
+        result.add(m_ClassIndex);
+        if (!m_ClassValue.isEmpty()) {
+            result.add("-class-value");
+            result.add(m_ClassValue);
+        }
+        result.addAll(m_Settings.getOptions());
+        return result.toArray(new String[0]);
+    }
+
+    /** @param file the vae4j model file to generate from (a directory means none) */
+    public void setModelFile(File file) {
+        m_ModelFile = file;
+    }
+
+    /** @return the vae4j model file to generate from (a directory means none) */
+    public File getModelFile() {
+        return m_ModelFile;
+    }
+
+    /** @return tip text for the model file */
+    public String modelFileTipText() {
+        return "A vae4j model file (saved by the vae4j command line or API) to generate from; leave it a "
+                + "directory to train on the training file instead.";
+    }
+
+    /** @param file the data file to train a VAE on (a directory means none) */
+    public void setTrainingFile(File file) {
+        m_TrainingFile = file;
+    }
+
+    /** @return the data file to train a VAE on (a directory means none) */
+    public File getTrainingFile() {
+        return m_TrainingFile;
+    }
+
+    /** @return tip text for the training file */
+    public String trainingFileTipText() {
+        return "A data file (ARFF, CSV, ...) to train a VAE on before generating, with the network and training "
+                + "settings below; used when no model file is given.";
+    }
+
+    /** @param value first, last, a 1-based attribute index, or none */
+    public void setClassIndex(String value) {
+        m_ClassIndex = value.trim();
+    }
+
+    /** @return the class attribute of the training file: first, last, a 1-based index, or none */
+    public String getClassIndex() {
+        return m_ClassIndex;
+    }
+
+    /** @return tip text for the class index */
+    public String classIndexTipText() {
+        return "The class attribute of the training file (first, last, a 1-based index, or none). A nominal class "
+                + "conditions the VAE, so that generated instances can follow its distribution or one value.";
+    }
+
+    /** @param value the class value of all generated instances, or empty to follow the class distribution */
+    public void setClassValue(String value) {
+        m_ClassValue = value.trim();
+    }
+
+    /** @return the class value of all generated instances, or empty to follow the class distribution */
+    public String getClassValue() {
+        return m_ClassValue;
+    }
+
+    /** @return tip text for the class value */
+    public String classValueTipText() {
+        return "Generate only instances with this class value (conditional VAE only); empty follows the class "
+                + "distribution of the training data.";
+    }
+
+    /**
+     * Loads or trains the VAE, generates the instances and defines their format.
+     *
+     * @return the format of the generated data
+     * @throws Exception if neither file is given, a file cannot be read or the class value is unknown
+     */
+    @Override
+    public Instances defineDataFormat() throws Exception {
+        InstancesSchema schema;
+        TrainedVae model;
+        if (isSet(m_ModelFile)) {
+            model = TrainedVae.load(m_ModelFile.toPath());
+            schema = InstancesSchema.of(model.vae().schema(), getRelationNameToUse());
+        } else if (isSet(m_TrainingFile)) {
+            Instances data = trainingData();
+            schema = data.classIndex() >= 0 && data.classAttribute().isNominal()
+                    ? InstancesSchema.conditional(data) : InstancesSchema.unconditional(data);
+            model = TrainedVae.train(schema.toTable(data), m_Settings.toConfig(getSeed()),
+                    getDebug() ? System.err : null);
+        } else {
+            throw new IllegalArgumentException("VAEGenerator needs a model file (-model) or a training file "
+                    + "(-training) to generate from");
+        }
+        try {
+            m_Generated = schema.toInstances(generate(model.vae()));
+        } finally {
+            model.close();
+        }
+        m_Generated.setRelationName(getRelationNameToUse());
+        m_Next = 0;
+        setNumExamplesAct(getNumExamples());
+        m_DatasetFormat = new Instances(m_Generated, 0);
+        return getDatasetFormat();
+    }
+
+    private Instances trainingData() throws Exception {
+        Instances data = new DataSource(m_TrainingFile.getPath()).getDataSet();
+        switch (m_ClassIndex) {
+            case "none" -> data.setClassIndex(-1);
+            case "first" -> data.setClassIndex(0);
+            case "last" -> data.setClassIndex(data.numAttributes() - 1);
+            default -> {
+                int index;
+                try {
+                    index = Integer.parseInt(m_ClassIndex) - 1;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("option -class: '" + m_ClassIndex
+                            + "' is not first, last, none or an attribute index", e);
+                }
+                if (index < 0 || index >= data.numAttributes()) {
+                    throw new IllegalArgumentException("option -class: attribute index " + m_ClassIndex
+                            + " is not between 1 and " + data.numAttributes());
+                }
+                data.setClassIndex(index);
+            }
+        }
+        return data;
+    }
+
+    private Table generate(Vae vae) {
+        if (m_ClassValue.isEmpty()) {
+            return vae.generate(getNumExamples(), getSeed());
+        }
+        Column condition = vae.schema().condition().orElseThrow(() -> new IllegalArgumentException(
+                "option -class-value needs a VAE conditioned on a nominal class, but this one has no class"));
+        return vae.generate(getNumExamples(), condition.levelIndex(m_ClassValue), getSeed());
+    }
+
+    /**
+     * Returns the next generated instance.
+     *
+     * @throws IllegalStateException if the format was not defined or all instances were returned
+     */
+    @Override
+    public Instance generateExample() {
+        if (m_Generated == null || m_Next >= m_Generated.numInstances()) {
+            throw new IllegalStateException("call defineDataFormat() before generating (again)");
+        }
+        return m_Generated.instance(m_Next++);
+    }
+
+    @Override
+    public Instances generateExamples() {
+        Instances result = new Instances(m_DatasetFormat, getNumExamplesAct());
+        for (int i = 0; i < getNumExamplesAct(); i++) {
+            result.add(generateExample());
+        }
+        return result;
+    }
+
+    @Override
+    public String generateStart() {
+        return "";
+    }
+
+    @Override
+    public String generateFinished() {
+        return "";
+    }
+
+    @Override
+    public boolean getSingleModeFlag() {
+        return true;
+    }
+
+    @Override
+    public String getRevision() {
+        return "vae4j";
+    }
+
+    /**
+     * Runs the generator from the command line.
+     *
+     * @param args the generator's options
+     */
+    public static void main(String[] args) {
+        runDataGenerator(new VAEGenerator(), args);
+    }
+}
