@@ -64,14 +64,6 @@ public final class ColumnTyping {
      *     option or the model that the file lacks
      */
     public TypedDataset apply(TextTable text) {
-        Set<String> named = new LinkedHashSet<>(overrides.keySet());
-        named.addAll(ignored);
-        if (classColumn != null) {
-            named.add(classColumn);
-        }
-        for (String name : named) {
-            requirePresent(text, name, name.equals(classColumn) ? "--class" : overrides.containsKey(name) ? "--type" : "--ignore");
-        }
         Map<String, Column> fixed = new HashMap<>();
         if (model != null) {
             List<Column> all = new ArrayList<>(model.features());
@@ -80,6 +72,14 @@ public final class ColumnTyping {
                 requirePresent(text, c.name(), "the model's column");
                 fixed.put(c.name(), c);
             }
+        }
+        Set<String> named = new LinkedHashSet<>(overrides.keySet());
+        named.addAll(ignored);
+        if (classColumn != null) {
+            named.add(classColumn);
+        }
+        for (String name : named) {
+            requirePresent(text, name, name.equals(classColumn) ? "--class" : overrides.containsKey(name) ? "--type" : "--ignore");
         }
         List<Column> columns = new ArrayList<>();
         List<Integer> sourceIndex = new ArrayList<>();

@@ -1,0 +1,141 @@
+package org.vae4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input ends in exit code 2 and one line naming the file, line, column or option; nothing is written. */
+class BadInputTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path data;
+    static Path model;
+
+    @BeforeAll
+    static void train() throws IOException {
+        data = Fixtures.csv(dir, "points.csv", 30);
+        model = dir.resolve("points.vae");
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--class", "class", "--conditional", "--latent", "2",
+                "--hidden", "8", "--epochs", "1", "--out", model.toString());
+        assertEquals(0, r.code(), r.all());
+    }
+
+    private static void assertBadInput(Cli.Result r, String... expected) {
+        assertEquals(2, r.code(), r.all());
+        for (String e : expected) {
+            assertTrue(r.err().contains(e), "'" + e + "' in " + r.all());
+        }
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.all());
+    }
+
+    @Test
+    void missingDataFile() {
+        Path out = dir.resolve("never.vae");
+        Cli.Result r = Cli.run("train", "--data", dir.resolve("nope.csv").toString(), "--out", out.toString());
+        assertBadInput(r, "file not found", "nope.csv");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void malformedCsvRowNamesLineAndColumn() throws IOException {
+        Path bad = dir.resolve("short-row.csv");
+        List<String> lines = Files.readAllLines(data).subList(0, 8);
+        lines.set(4, "1.5,2.5,red");
+        Files.write(bad, lines);
+        Cli.Result r = Cli.run("train", "--data", bad.toString(), "--out", dir.resolve("x.vae").toString());
+        assertBadInput(r, "short-row.csv, line 5, column 4 ('flag')", "expected 5 fields, got 3");
+    }
+
+    @Test
+    void textInANumericColumnNamesLineAndColumn() throws IOException {
+        Path bad = dir.resolve("text.csv");
+        List<String> lines = Files.readAllLines(data).subList(0, 8);
+        lines.set(6, lines.get(6).replaceFirst("^[^,]*,[^,]*,", "1.0,oops,"));
+        Files.write(bad, lines);
+        Cli.Result r = Cli.run("train", "--data", bad.toString(), "--type", "x2=numeric", "--out",
+                dir.resolve("x.vae").toString());
+        assertBadInput(r, "text.csv, line 7, column 2 ('x2')", "'oops' is not a number");
+    }
+
+    @Test
+    void unknownColumnInAnOption() {
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--type", "height=numeric", "--out",
+                dir.resolve("x.vae").toString());
+        assertBadInput(r, "--type 'height' is not a column of", "points.csv", "x1, x2, colour, flag, class");
+    }
+
+    @Test
+    void dataWithoutTheModelsColumn() throws IOException {
+        Path other = dir.resolve("other.csv");
+        Files.write(other, List.of("a,b", "1,2", "3,4"));
+        Cli.Result r = Cli.run("encode", "--model", model.toString(), "--data", other.toString(), "--out",
+                dir.resolve("z.csv").toString());
+        assertBadInput(r, "the model's column 'x1' is not a column of", "other.csv");
+    }
+
+    @Test
+    void unknownLevelNamesLineAndColumn() throws IOException {
+        Path odd = dir.resolve("odd-colour.csv");
+        List<String> lines = Files.readAllLines(data).subList(0, 5);
+        lines.set(2, lines.get(2).replace(",red,", ",purple,").replace(",green,", ",purple,").replace(",blue,", ",purple,"));
+        Files.write(odd, lines);
+        Cli.Result r = Cli.run("encode", "--model", model.toString(), "--data", odd.toString(), "--out",
+                dir.resolve("z.csv").toString());
+        assertBadInput(r, "odd-colour.csv, line 3, column 3 ('colour')", "unknown level 'purple'");
+    }
+
+    @Test
+    void wrongModelFile() {
+        Cli.Result r = Cli.run("info", "--model", data.toString());
+        assertBadInput(r, data + " is not a usable vae4j model file");
+    }
+
+    @Test
+    void classNotInTheData() {
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--class", "species", "--out",
+                dir.resolve("x.vae").toString());
+        assertBadInput(r, "--class 'species' is not a column of", "points.csv");
+    }
+
+    @Test
+    void classNotAmongTheModelsClasses() {
+        Cli.Result r = Cli.run("generate", "--model", model.toString(), "-n", "3", "--class", "C", "--out",
+                dir.resolve("g.csv").toString());
+        assertBadInput(r, "--class 'C' is not a class of", "classes of 'class': A, B");
+    }
+
+    @Test
+    void classForAnUnconditionalModel() throws IOException {
+        Path plain = dir.resolve("plain.vae");
+        assertEquals(0, Cli.run("train", "--data", data.toString(), "--latent", "2", "--hidden", "4", "--epochs", "1",
+                "--out", plain.toString()).code());
+        Cli.Result r = Cli.run("generate", "--model", plain.toString(), "-n", "3", "--class", "A", "--out",
+                dir.resolve("g.csv").toString());
+        assertBadInput(r, "--class needs a conditional model");
+    }
+
+    @Test
+    void outOfRangeOptionNamesTheFlag() {
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--latent", "0", "--out", dir.resolve("x.vae").toString());
+        assertBadInput(r, "--latent must be >= 1");
+    }
+
+    @Test
+    void pngForNonImageData() {
+        Cli.Result r = Cli.run("generate", "--model", model.toString(), "-n", "3", "--out", dir.resolve("g.csv").toString(),
+                "--png", dir.resolve("g.png").toString());
+        assertBadInput(r, "--png needs image data");
+        assertFalse(Files.exists(dir.resolve("g.csv")), "checked before anything is written");
+    }
+}

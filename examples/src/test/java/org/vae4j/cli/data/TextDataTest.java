@@ -1,0 +1,117 @@
+package org.vae4j.cli.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vae4j.data.Column;
+import org.vae4j.data.ColumnType;
+import org.vae4j.data.Schema;
+import org.vae4j.data.Table;
+
+/** CSV and ARFF reading and column typing, without the engine. */
+class TextDataTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String... lines) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, List.of(lines));
+        return file;
+    }
+
+    private static ColumnTyping infer() {
+        return ColumnTyping.forTraining(Map.of(), Set.of(), null);
+    }
+
+    @Test
+    void splitsQuotedFields() {
+        assertEquals(List.of("a", "b, c", "say \"hi\"", ""), CsvReader.split("a, \"b, c\" ,\"say \"\"hi\"\"\",", null, 1));
+    }
+
+    @Test
+    void infersTypesAndLevels() throws IOException {
+        Path csv = write("t.csv", "size,colour,flag,yes_no,code", "1.5,red,0,yes,10", "", "2,blue,1,no,2", "?,red,,yes,1");
+        Dataset data = DataLoader.load(csv, null, infer());
+        assertEquals(List.of(Column.numeric("size"), Column.binary("colour", "blue", "red"),
+                Column.binary("flag"), Column.binary("yes_no", "no", "yes"), Column.numeric("code")), data.columns());
+        Table t = data.table(Schema.of(data.columns()));
+        assertEquals(3, t.rows());
+        assertTrue(t.isMissing(2, 0) && t.isMissing(2, 2));
+        assertEquals(1f, t.value(0, 1), "red is level 1");
+        assertEquals(1f, t.value(0, 3), "yes is level 1");
+    }
+
+    @Test
+    void overridesAndClassColumnsAreCategoricalInNumericOrder() throws IOException {
+        Path csv = write("t.csv", "code,label", "10,3", "2,1", "1,3");
+        Dataset data = DataLoader.load(csv, null,
+                ColumnTyping.forTraining(Map.of("code", ColumnType.CATEGORICAL), Set.of(), "label"));
+        assertEquals(List.of("1", "2", "10"), data.column("code").levels());
+        assertEquals(List.of("1", "3"), data.column("label").levels());
+        assertEquals(List.of(1, 0, 1), java.util.Arrays.stream(data.levels("label")).boxed().toList());
+    }
+
+    @Test
+    void ignoredColumnsAreDropped() throws IOException {
+        Path csv = write("t.csv", "id,x", "a1,1", "a2,2");
+        Dataset data = DataLoader.load(csv, null, ColumnTyping.forTraining(Map.of(), Set.of("id"), null));
+        assertEquals(List.of(Column.numeric("x")), data.columns());
+    }
+
+    @Test
+    void errorsNameFileLineAndColumn() throws IOException {
+        Path quote = write("q.csv", "a,b", "1,2", "3,\"4");
+        DataException e = assertThrows(DataException.class, () -> DataLoader.load(quote, null, infer()));
+        assertEquals(quote + ", line 3, column 2: unterminated quoted field", e.getMessage());
+        Path single = write("s.csv", "a,b", "1,x", "2,x");
+        e = assertThrows(DataException.class, () -> DataLoader.load(single, null, infer()));
+        assertTrue(e.getMessage().contains("column 'b': a categorical column needs at least 2 distinct values"),
+                e.getMessage());
+        Path header = write("h.csv", "a,a", "1,2");
+        e = assertThrows(DataException.class, () -> DataLoader.load(header, null, infer()));
+        assertTrue(e.getMessage().contains("line 1, column 2: column name 'a' appears twice"), e.getMessage());
+        Path unknown = write("data.txt", "a", "1");
+        e = assertThrows(DataException.class, () -> DataLoader.load(unknown, null, infer()));
+        assertTrue(e.getMessage().contains("--format"), e.getMessage());
+    }
+
+    @Test
+    void modelTypingKeepsTheModelsLevels() throws IOException {
+        Schema model = Schema.of(List.of(Column.numeric("x"), Column.categorical("c", List.of("p", "q", "r"))));
+        Path csv = write("t.csv", "extra,c,x", "9,r,1.0", "8,p,2.0");
+        Dataset data = DataLoader.load(csv, null, ColumnTyping.forModel(model, null));
+        Table t = data.table(model);
+        assertEquals(2f, t.value(0, 1), "r keeps the model's index 2 though the file has only two levels");
+        assertEquals(2f, t.value(1, 0));
+    }
+
+    @Test
+    void readsArffWithDeclaredTypes() throws IOException {
+        Path arff = write("t.arff", "@relation t", "@attribute x numeric", "@attribute c {lo,mid,hi}",
+                "@attribute s string", "@data", "1.5,hi,'one'", "?,lo,'two'");
+        Dataset data = DataLoader.load(arff, null, infer());
+        assertEquals(Column.categorical("c", List.of("lo", "mid", "hi")), data.column("c"));
+        assertEquals(Column.binary("s", "one", "two"), data.column("s"));
+        Table t = data.table(Schema.of(data.columns()));
+        assertTrue(t.isMissing(1, 0));
+        assertEquals(2f, t.value(0, 1));
+    }
+
+    @Test
+    void malformedArffNamesTheFile() throws IOException {
+        Path arff = write("bad.arff", "@relation t", "@attribute c {a,b}", "@data", "a", "z");
+        DataException e = assertThrows(DataException.class, () -> DataLoader.load(arff, null, infer()));
+        assertTrue(e.getMessage().startsWith(arff.toString()) && e.getMessage().contains("line"), e.getMessage());
+    }
+}
