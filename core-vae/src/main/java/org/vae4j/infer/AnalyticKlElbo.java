@@ -5,7 +5,6 @@ import ai.djl.training.ParameterStore;
 
 import org.vae4j.engine.NativeArrays;
 
-import org.vae4j.dist.DiagonalNormal;
 
 /**
  * The ELBO with the KL term in closed form: E_q[log p(x|z)] - beta * KL(q(z|x) || N(0, I)), one
@@ -35,10 +34,9 @@ public final class AnalyticKlElbo implements Objective {
     @Override
     public NDArray perRow(Guide guide, Model model, ParameterStore parameters, Batch batch, NoiseSource noise,
             double beta, boolean training) {
-        DiagonalNormal q = guide.posterior(parameters, batch, training);
-        NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.mean().getShape()));
-        NDArray logLikelihood = model.logLikelihood(parameters, z, batch, training);
-        return logLikelihood.sub(q.klToStandard().mul(NativeArrays.scalar(logLikelihood, (float) beta)));
+        ReparameterizedDraw draw = ReparameterizedDraw.of(guide, model, parameters, batch, noise, training);
+        NDArray logLikelihood = draw.logLikelihood();
+        return logLikelihood.sub(draw.posterior().klToStandard().mul(NativeArrays.scalar(logLikelihood, (float) beta)));
     }
 
     @Override
@@ -47,10 +45,9 @@ public final class AnalyticKlElbo implements Objective {
         if (freeBits == 0) {
             return Objective.super.loss(guide, model, parameters, batch, noise, beta);
         }
-        DiagonalNormal q = guide.posterior(parameters, batch, true);
-        NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.mean().getShape()));
-        NDArray logLikelihood = model.logLikelihood(parameters, z, batch, true);
-        NDArray klPerDimension = q.klToStandardPerDimension().mean(new int[] {0})
+        ReparameterizedDraw draw = ReparameterizedDraw.of(guide, model, parameters, batch, noise, true);
+        NDArray logLikelihood = draw.logLikelihood();
+        NDArray klPerDimension = draw.posterior().klToStandardPerDimension().mean(new int[] {0})
                 .maximum(NativeArrays.scalar(logLikelihood, (float) freeBits));
         return klPerDimension.sum().mul(NativeArrays.scalar(logLikelihood, (float) beta)).sub(logLikelihood.mean());
     }

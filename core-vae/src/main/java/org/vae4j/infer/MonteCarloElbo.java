@@ -5,7 +5,6 @@ import ai.djl.training.ParameterStore;
 
 import org.vae4j.engine.NativeArrays;
 
-import org.vae4j.dist.DiagonalNormal;
 
 /**
  * The ELBO estimated entirely by Monte Carlo (Pyro's Trace_ELBO): log p(x|z) + beta * (log p(z) -
@@ -17,10 +16,9 @@ public final class MonteCarloElbo implements Objective {
     @Override
     public NDArray perRow(Guide guide, Model model, ParameterStore parameters, Batch batch, NoiseSource noise,
             double beta, boolean training) {
-        DiagonalNormal q = guide.posterior(parameters, batch, training);
-        NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.mean().getShape()));
-        NDArray logLikelihood = model.logLikelihood(parameters, z, batch, training);
-        NDArray logRatio = model.priorLogProb(z).sub(q.logProb(z));
-        return logLikelihood.add(logRatio.mul(NativeArrays.scalar(logRatio, (float) beta)));
+        ReparameterizedDraw draw = ReparameterizedDraw.of(guide, model, parameters, batch, noise, training);
+        NDArray z = draw.z();
+        NDArray logRatio = model.priorLogProb(z).sub(draw.posterior().logProb(z));
+        return draw.logLikelihood().add(logRatio.mul(NativeArrays.scalar(logRatio, (float) beta)));
     }
 }

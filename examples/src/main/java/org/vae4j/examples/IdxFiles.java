@@ -30,14 +30,10 @@ public final class IdxFiles {
      */
     public static Images readImages(Path file, int limit) throws IOException {
         try (DataInputStream in = open(file)) {
-            int magic = in.readInt();
-            if (magic != IMAGES_MAGIC) {
-                throw new IOException(file + ": not an IDX image file (magic " + magic + ", expected " + IMAGES_MAGIC + ")");
-            }
-            int count = in.readInt();
-            int rows = in.readInt();
-            int cols = in.readInt();
-            int n = limit < 0 ? count : Math.min(limit, count);
+            ImageHeader header = ImageHeader.read(in, file, limit);
+            int n = header.count();
+            int rows = header.rows();
+            int cols = header.cols();
             int pixels = rows * cols;
             byte[] raw = new byte[n * pixels];
             in.readFully(raw);
@@ -60,14 +56,10 @@ public final class IdxFiles {
      */
     public static OffHeapImages readImagesOffHeap(Path file, int limit) throws IOException {
         try (DataInputStream in = open(file)) {
-            int magic = in.readInt();
-            if (magic != IMAGES_MAGIC) {
-                throw new IOException(file + ": not an IDX image file (magic " + magic + ", expected " + IMAGES_MAGIC + ")");
-            }
-            int count = in.readInt();
-            int rows = in.readInt();
-            int cols = in.readInt();
-            int n = limit < 0 ? count : Math.min(limit, count);
+            ImageHeader header = ImageHeader.read(in, file, limit);
+            int n = header.count();
+            int rows = header.rows();
+            int cols = header.cols();
             long total = (long) n * rows * cols;
             ByteBuffer pixels = ByteBuffer.allocateDirect(Math.toIntExact(total * Float.BYTES))
                     .order(ByteOrder.nativeOrder());
@@ -106,6 +98,20 @@ public final class IdxFiles {
             return labels;
         } catch (java.io.EOFException e) {
             throw new IOException(file + ": truncated IDX file", e);
+        }
+    }
+
+    /** The header of an IDX image file, with the image count capped at the caller's limit. */
+    private record ImageHeader(int count, int rows, int cols) {
+        static ImageHeader read(DataInputStream in, Path file, int limit) throws IOException {
+            int magic = in.readInt();
+            if (magic != IMAGES_MAGIC) {
+                throw new IOException(file + ": not an IDX image file (magic " + magic + ", expected " + IMAGES_MAGIC + ")");
+            }
+            int count = in.readInt();
+            int rows = in.readInt();
+            int cols = in.readInt();
+            return new ImageHeader(limit < 0 ? count : Math.min(limit, count), rows, cols);
         }
     }
 
