@@ -12,6 +12,8 @@ import org.vae4j.cli.data.LatentsCsv;
 import org.vae4j.cli.demo.DemoData;
 import org.vae4j.cli.plot.TrainingPlots;
 import org.vae4j.cli.progress.GracefulStop;
+import org.vae4j.cli.progress.ProgressDisplay;
+import org.vae4j.cli.progress.TimeBudget;
 import org.vae4j.cli.report.TrainingReport;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
@@ -52,6 +54,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "5", description = "Training epochs (default ${DEFAULT-VALUE}).")
     private int epochs;
 
+    @Option(names = "--max-minutes", paramLabel = "MIN", defaultValue = "3",
+            description = "Stop training after this many minutes, keeping the model so far (default ${DEFAULT-VALUE}).")
+    private double maxMinutes;
+
     @Option(names = "--subset", description = "Use the shipped subset even when the full set is installed.")
     private boolean subset;
 
@@ -81,8 +87,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (k < 1 || logLikelihoodRows < 1) {
-            throw new CliException("--k and --ll-rows must be at least 1");
+        if (k < 1 || logLikelihoodRows < 1 || !(maxMinutes > 0)) {
+            throw new CliException("--k and --ll-rows must be at least 1 and --max-minutes above 0");
         }
         VaeConfig config = config();
         List<Path> written = new ArrayList<>();
@@ -95,8 +101,14 @@ final class DemoCommand implements Callable<Integer> {
             String dataset = data.shipped() ? "Fashion-MNIST subset shipped with vae4j" : "Fashion-MNIST from " + data.dir();
             err.printf("demo: %s, %d training and %d test images; a 784-400-%d Bernoulli VAE, %d epochs%n", dataset,
                     trainTable.rows(), testTable.rows(), config.latentDim(), config.epochs());
+            TimeBudget budget = new TimeBudget(maxMinutes * 60);
             try (GracefulStop stop = GracefulStop.install(err);
-                    FittedModel fitted = FittedModel.fit(config, trainTable, stop, err)) {
+                    FittedModel fitted = FittedModel.fit(config, trainTable,
+                            budget.around(stop.around(ProgressDisplay.on(err))), err)) {
+                if (budget.spent()) {
+                    err.printf("demo: the %.3g-minute training budget ran out (--max-minutes); using the model so far%n",
+                            maxMinutes);
+                }
                 Vae vae = fitted.vae();
                 Path model = out.resolve(MODEL);
                 java.nio.file.Files.createDirectories(out);
@@ -114,6 +126,7 @@ final class DemoCommand implements Callable<Integer> {
                         .put("test_log_likelihood", Stats.mean(vae.logLikelihood(llRows, k, seed)))
                         .put("log_likelihood_k", k)
                         .put("log_likelihood_rows", llRows.rows())
+                        .put("time_budget_spent", budget.spent())
                         .write(report);
                 written.add(report);
                 Path latents = out.resolve(LATENTS);

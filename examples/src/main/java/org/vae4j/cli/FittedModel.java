@@ -2,16 +2,15 @@ package org.vae4j.cli;
 
 import java.io.PrintWriter;
 
-import org.vae4j.cli.progress.GracefulStop;
-import org.vae4j.cli.progress.ProgressDisplay;
 import org.vae4j.data.Table;
 import org.vae4j.vae.TrainingHistory;
+import org.vae4j.vae.TrainingListener;
 import org.vae4j.vae.Vae;
 import org.vae4j.vae.VaeConfig;
 import org.vae4j.vae.VaeTrainer;
 
 /**
- * A model trained by a command, with progress shown and Ctrl-C honoured, and how long training took.
+ * A model trained by a command, and how long training took.
  * Closing it frees the model.
  *
  * @param vae the trained model (the best epoch's parameters)
@@ -19,16 +18,20 @@ import org.vae4j.vae.VaeTrainer;
  */
 record FittedModel(Vae vae, double seconds) implements AutoCloseable {
 
-    /** Trains, showing progress on {@code err}, and says how training ended. */
-    static FittedModel fit(VaeConfig config, Table table, GracefulStop stop, PrintWriter err) {
+    /**
+     * Trains and says on {@code err} how training ended.
+     *
+     * @param listener shows progress and may stop training
+     */
+    static FittedModel fit(VaeConfig config, Table table, TrainingListener listener, PrintWriter err) {
         long start = System.nanoTime();
-        Vae vae = new VaeTrainer(config).listener(stop.around(ProgressDisplay.on(err))).fit(table);
+        Vae vae = new VaeTrainer(config).listener(listener).fit(table);
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainingHistory history = vae.history();
         String how = switch (history.stopReason()) {
             case COMPLETED -> "finished";
             case EARLY_STOPPED -> "stopped early (validation ELBO no longer improving)";
-            case CANCELLED -> "interrupted";
+            case CANCELLED -> "stopped on request";
         };
         err.printf("training %s after %d epochs in %.1f s on %s; the model holds epoch %d%n", how,
                 history.epochs().size(), seconds, vae.device(), history.bestEpoch());

@@ -16,6 +16,7 @@ import org.vae4j.cli.data.Dataset;
 import org.vae4j.cli.data.ImageDataset;
 import org.vae4j.cli.plot.TrainingPlots;
 import org.vae4j.cli.progress.GracefulStop;
+import org.vae4j.cli.progress.ProgressDisplay;
 import org.vae4j.cli.report.TrainingReport;
 import org.vae4j.data.Column;
 import org.vae4j.data.ColumnType;
@@ -86,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
         err.printf("training on %s: %d rows, %d columns%s%n", data.file, table.rows(), table.width(),
                 conditional ? ", conditional on '" + label + "'" : "");
         try (GracefulStop stop = GracefulStop.install(err);
-                FittedModel fitted = FittedModel.fit(config, table, stop, err)) {
+                FittedModel fitted = FittedModel.fit(config, table, stop.around(ProgressDisplay.on(err)), err)) {
             Vae vae = fitted.vae();
             vae.save(out);
             stdout.println("model: " + out);

@@ -25,8 +25,8 @@ class DemoAndBenchTest {
     @Test
     void demoWritesEverythingIntoOneFolder() throws Exception {
         Path out = dir.resolve("demo");
-        Cli.Result r = Cli.run("demo", "--subset", "--epochs", "1", "--train-limit", "300", "--k", "3", "--ll-rows", "20",
-                "--out", out.toString());
+        Cli.Result r = Cli.run("demo", "--subset", "--epochs", "100000", "--max-minutes", "0.1", "--train-limit", "300",
+                "--k", "3", "--ll-rows", "20", "--out", out.toString());
         assertEquals(0, r.code(), r.all());
         assertTrue(r.out().contains("demo output in " + out.toAbsolutePath()), r.out());
         for (String name : List.of("model.vae", "report.json", "latents.csv", "loss.png", "latent-map.png",
@@ -42,6 +42,9 @@ class DemoAndBenchTest {
         double testElbo = TabularCommandsTest.number(report, "test_elbo");
         assertTrue(testElbo < 0 && testElbo > -800, report);
         assertTrue(TabularCommandsTest.number(report, "samples_per_second") > 0, report);
+        assertTrue(report.contains("\"time_budget_spent\": true"), report);
+        assertTrue(TabularCommandsTest.number(report, "seconds") < 6 + 5, "training stopped soon after 6 s: " + report);
+        assertTrue(r.err().contains("training budget ran out"), r.all());
         assertTrue(report.contains("\"device\": \"cpu()\"") || report.contains("\"device\": \"gpu"), report);
         List<String> latents = Files.readAllLines(out.resolve("latents.csv"));
         assertEquals(1001, latents.size());
