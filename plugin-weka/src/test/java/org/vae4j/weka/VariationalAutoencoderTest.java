@@ -1,0 +1,285 @@
+package org.vae4j.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.VariationalAutoencoder;
+
+/** The VAE attribute filter on real data, from the command line and the API. */
+class VariationalAutoencoderTest {
+
+    @TempDir
+    Path dir;
+
+    private static VariationalAutoencoder filter(String... options) throws Exception {
+        VariationalAutoencoder filter = new VariationalAutoencoder();
+        String given = String.join(" ", options);
+        filter.setOptions(Utils.splitOptions(given.contains("-E ") ? given : "-E 10 " + given));
+        return filter;
+    }
+
+    @Test
+    void commandLineReplacesTheAttributesOfMixedDataWithLatentMeans() throws Exception {
+        File out = dir.resolve("labor-vae.arff").toFile();
+        Filter.filterFile(new VariationalAutoencoder(), Utils.splitOptions("-E 10 -L 3 -S 3 -i "
+                + TestData.file("labor.arff") + " -o " + out + " -c last"));
+
+        Instances input = TestData.load("labor.arff");
+        Instances result = TestData.read(out);
+        assertEquals(List.of("z1", "z2", "z3", "class"), names(result));
+        assertEquals(input.numInstances(), result.numInstances());
+        for (int r = 0; r < result.numInstances(); r++) {
+            for (int j = 0; j < 3; j++) {
+                assertTrue(Double.isFinite(result.instance(r).value(j)), "row " + r + " z" + (j + 1));
+            }
+            assertEquals(input.instance(r).stringValue(input.classIndex()), result.instance(r).stringValue(3));
+        }
+    }
+
+    @Test
+    void batchModeReusesTheTrainedNetworkForTheSecondFile() throws Exception {
+        File first = dir.resolve("first.arff").toFile();
+        File second = dir.resolve("second.arff").toFile();
+        String labor = TestData.file("labor.arff").toString();
+        Filter.batchFilterFile(new VariationalAutoencoder(), Utils.splitOptions("-E 10 -i " + labor + " -o " + first
+                + " -r " + labor + " -s " + second + " -c last"));
+
+        // The second file is the training file itself: one row at a time through the trained network gives
+        // what the first batch gave, so nothing was retrained or re-initialised.
+        Instances a = TestData.read(first);
+        Instances b = TestData.read(second);
+        assertEquals(a.numInstances(), b.numInstances());
+        for (int r = 0; r < a.numInstances(); r++) {
+            assertArrayEquals(a.instance(r).toDoubleArray(), b.instance(r).toDoubleArray(), 1e-5, "row " + r);
+        }
+    }
+
+    @Test
+    void meansAndStandardDeviationsArePositiveSpreads() throws Exception {
+        Instances result = apply(TestData.load("iris.arff"), with(filter("-output means-and-std")));
+        assertEquals(List.of("z1", "z2", "z1_std", "z2_std", "class"), names(result));
+        for (Instance row : result) {
+            assertTrue(row.value(2) > 0 && row.value(3) > 0, row.toString());
+        }
+    }
+
+    @Test
+    void imputationFillsEveryMissingValueAndKeepsTheObservedOnes() throws Exception {
+        Instances input = TestData.load("labor.arff");
+        Instances result = apply(input, with(filter("-output imputation")));
+        assertTrue(input.instance(0).hasMissingValue());
+        for (int r = 0; r < input.numInstances(); r++) {
+            for (int a = 0; a < input.numAttributes() - 1; a++) {
+                assertFalse(result.instance(r).isMissing(a), "row " + r + " attribute " + a);
+                if (!input.instance(r).isMissing(a)) {
+                    assertEquals(input.instance(r).value(a), result.instance(r).value(a), 1e-9);
+                }
+            }
+        }
+    }
+
+    @Test
+    void reconstructionKeepsTheHeaderAndNominalValues() throws Exception {
+        Instances input = TestData.load("labor.arff");
+        Instances result = apply(input, with(filter("-output reconstruction")));
+        assertTrue(input.equalHeaders(result), input.equalHeadersMsg(result));
+        for (Instance row : result) {
+            assertFalse(row.hasMissingValue(), row.toString());
+        }
+    }
+
+    @Test
+    void anomalyScoreIsHigherForAnOutlierThanForTypicalRows() throws Exception {
+        Instances iris = TestData.load("iris.arff");
+        VariationalAutoencoder filter = with(filter("-E 60 -output anomaly-score -K 20"));
+        Instances scored = apply(iris, filter);
+        int score = scored.attribute("anomaly_score").index();
+        double[] typical = scored.attributeToDoubleArray(score);
+        java.util.Arrays.sort(typical);
+
+        Instance outlier = new DenseInstance(1, new double[] {5.0, 3.0, 40.0, 0.2, 0});
+        outlier.setDataset(iris);
+        assertTrue(filter.input(outlier));
+        double outlierScore = filter.output().value(score);
+        assertTrue(outlierScore > typical[typical.length - 1],
+                "outlier " + outlierScore + " vs largest typical " + typical[typical.length - 1]);
+    }
+
+    @Test
+    void aTrainedFilterSurvivesSerialization() throws Exception {
+        Instances iris = TestData.load("iris.arff");
+        VariationalAutoencoder filter = with(filter());
+        apply(iris, filter);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(filter);
+        }
+        VariationalAutoencoder copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (VariationalAutoencoder) in.readObject();
+        }
+        for (int r = 0; r < 5; r++) {
+            filter.input(iris.instance(r));
+            copy.input(iris.instance(r));
+            assertArrayEquals(filter.output().toDoubleArray(), copy.output().toDoubleArray(), 1e-6);
+        }
+    }
+
+    @Test
+    void optionsRoundTrip() throws Exception {
+        VariationalAutoencoder filter = filter("-L 5 -H 16,8 -E 7 -mini-batch 9 -learning-rate 0.01 -beta 0.5 -warmup 2"
+                + " -device cpu -validation 0.2 -patience 3 -S 42 -output anomaly-score -K 11");
+        String[] options = filter.getOptions();
+        VariationalAutoencoder copy = new VariationalAutoencoder();
+        copy.setOptions(options.clone());
+        assertArrayEquals(options, copy.getOptions());
+        assertEquals(5, copy.getLatentDim());
+        assertEquals("16,8", copy.getHiddenLayers());
+        assertEquals(9, copy.getBatchSize());
+        assertEquals(0.5, copy.getBeta());
+        assertEquals("cpu", copy.getDevice());
+        assertEquals(0.2, copy.getValidationFraction());
+        assertEquals(42, copy.getSeed());
+        assertEquals(11, copy.getImportanceSamples());
+        assertEquals(VariationalAutoencoder.OUTPUT_ANOMALY_SCORE, copy.getOutputType().getSelectedTag().getID());
+        copy.setOptions(new String[0]);
+        assertArrayEquals(new VariationalAutoencoder().getOptions(), copy.getOptions());
+    }
+
+    @Test
+    void everyPropertyHasATipText() throws Exception {
+        for (var property : java.beans.Introspector.getBeanInfo(VariationalAutoencoder.class).getPropertyDescriptors()) {
+            if (property.getWriteMethod() != null && property.getReadMethod() != null
+                    && !property.getName().equals("options")) {
+                VariationalAutoencoder.class.getMethod(property.getName() + "TipText");
+            }
+        }
+        String info = new VariationalAutoencoder().globalInfo();
+        assertTrue(info.contains("Kingma") && info.contains("Rezende"), info);
+    }
+
+    @Test
+    void badOptionValuesAreRejectedByName() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> filter("-L 0")).getMessage()
+                .contains("latentDim"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> filter("-mini-batch many")).getMessage()
+                .contains("-mini-batch"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> filter("-device tpu")).getMessage()
+                .contains("auto, cpu, gpu"));
+        assertThrows(IllegalArgumentException.class, () -> filter("-output everything"));
+        assertThrows(Exception.class, () -> filter("-unknown 3"));
+    }
+
+    @Test
+    void anUnseenNominalValueInALaterBatchIsNamed() throws Exception {
+        Instances train = nominalData(List.of("a", "b"));
+        VariationalAutoencoder filter = with(filter("-E 2"));
+        apply(train, filter);
+
+        Instances wider = nominalData(List.of("a", "b", "c"));
+        Instance unseen = new DenseInstance(1, new double[] {2, 1.5});
+        unseen.setDataset(wider);
+        Exception e = assertThrows(IllegalArgumentException.class, () -> filter.input(unseen));
+        assertTrue(e.getMessage().contains("'colour'"), e.getMessage());
+    }
+
+    @Test
+    void aRowOfTheWrongHeaderIsRejected() throws Exception {
+        Instances iris = TestData.load("iris.arff");
+        VariationalAutoencoder filter = with(filter("-E 2"));
+        apply(iris, filter);
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("x"));
+        attributes.add(new Attribute("y"));
+        Instance narrow = new DenseInstance(1, new double[] {1, 2});
+        narrow.setDataset(new Instances("narrow", attributes, 0));
+        Exception e = assertThrows(Exception.class, () -> filter.input(narrow));
+        assertTrue(e.getMessage().contains("attributes"), e.getMessage());
+    }
+
+    @Test
+    void stringAttributesAreRefusedByTheCapabilities() throws Exception {
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("text", (List<String>) null));
+        attributes.add(new Attribute("x"));
+        Instances data = new Instances("strings", attributes, 0);
+        Exception e = assertThrows(Exception.class, () -> filter().setInputFormat(data));
+        assertTrue(e.getMessage().toLowerCase().contains("string"), e.getMessage());
+    }
+
+    @Test
+    void interruptingTrainingStopsItPromptlyAndLeavesTheEngineUsable() throws Exception {
+        Instances iris = TestData.load("iris.arff");
+        apply(iris, filter("-E 1"));
+        VariationalAutoencoder slow = filter("-E 100000 -mini-batch 1");
+        Exception[] failure = new Exception[1];
+        Thread training = new Thread(() -> {
+            try {
+                apply(iris, slow);
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        });
+        training.start();
+        Thread.sleep(1500);
+        long start = System.nanoTime();
+        training.interrupt();
+        training.join(10_000);
+        assertFalse(training.isAlive(), "training did not stop");
+        assertTrue((System.nanoTime() - start) / 1e9 < 10);
+        assertTrue(failure[0] instanceof InterruptedException, String.valueOf(failure[0]));
+
+        assertEquals(150, apply(iris, with(filter("-E 2"))).numInstances());
+    }
+
+    private static Instances apply(Instances data, Filter filter) throws Exception {
+        filter.setInputFormat(data);
+        return Filter.useFilter(data, filter);
+    }
+
+    private static VariationalAutoencoder with(VariationalAutoencoder filter) {
+        filter.setSeed(7);
+        return filter;
+    }
+
+    private static Instances nominalData(List<String> colours) {
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("colour", new ArrayList<>(colours)));
+        attributes.add(new Attribute("size"));
+        Instances data = new Instances("nominal", attributes, 0);
+        for (int r = 0; r < 20; r++) {
+            data.add(new DenseInstance(1, new double[] {r % 2, r / 10.0}));
+        }
+        return data;
+    }
+
+    private static List<String> names(Instances data) {
+        List<String> names = new ArrayList<>();
+        for (int a = 0; a < data.numAttributes(); a++) {
+            names.add(data.attribute(a).name());
+        }
+        return names;
+    }
+}
