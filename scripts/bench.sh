@@ -6,7 +6,9 @@
 #   scripts/bench.sh            full run (about 10 minutes on 2 idle cores)
 #   scripts/bench.sh --quick    smoke test: fewer rows and epochs (about 2 minutes); not comparable to targets
 # Options: --out DIR (keep the logs there; default a fresh temp dir), --no-build (use the last build),
-#          --threads N (default 2). Env: VAE4J_BENCH_JAVA_OPTS (extra JVM flags), FMNIST_DIR (data).
+#          --threads N (default 2), --omp-passive (OMP_WAIT_POLICY=PASSIVE for both peers: on a machine
+#          that other jobs keep busy, OpenMP's spinning threads make both peers 10-30x slower; see below).
+# Env: VAE4J_BENCH_JAVA_OPTS (extra JVM flags), FMNIST_DIR (data), OMP_WAIT_POLICY (passed to both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -17,10 +19,11 @@ while [ $# -gt 0 ]; do
     --quick) mode=quick ;;
     --full) mode=full ;;
     --no-build) build=0 ;;
+    --omp-passive) export OMP_WAIT_POLICY=PASSIVE ;;
     --out) [ $# -ge 2 ] || { echo "bench.sh: --out needs a directory" >&2; exit 2; }; out=$2; shift ;;
     --threads) [ $# -ge 2 ] && [[ $2 =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --threads needs a positive integer" >&2; exit 2; }
                threads=$2; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -87,6 +90,13 @@ torch() {
 limit_arg() { [ "$1" = all ] || echo "--train-limit $1"; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# Both libtorch builds run their intra-op threads on OpenMP, whose idle threads spin. When other processes
+# keep the cores busy, a spinning thread holds a core its partner needs: measured here at load 8 on 2 cores,
+# 250 samples/s for either peer by default against 6,500 with OMP_WAIT_POLICY=PASSIVE. Say so up front.
+if [ -z "${OMP_WAIT_POLICY:-}" ] && awk -v l="${load_before%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+  echo "bench.sh: warning: load average $load_before on $(nproc) cores; expect very slow, noisy runs" \
+       "(consider --omp-passive, or waiting for a quiet machine)" >&2
+fi
 start=$(date +%s)
 # shellcheck disable=SC2046
 for i in $(seq 1 "$repeats"); do   # pairs back to back, so drifts in machine speed hit both sides alike
@@ -116,6 +126,7 @@ done
   echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java=$(java -version 2>&1 | head -1 | tr -d '"')${VAE4J_BENCH_JAVA_OPTS:+ $VAE4J_BENCH_JAVA_OPTS}"
   echo "threads=$threads"
+  echo "omp=${OMP_WAIT_POLICY:+OMP_WAIT_POLICY=$OMP_WAIT_POLICY for both peers}"
   echo "repeats=$repeats"
   echo "deep=784-512-256 -> 32, batch 256"
   echo "workload=Fashion-MNIST $( [ "$limit" = all ] && echo 60k || echo "$limit") training rows, 784-400-20, batch 128, Adam 1e-3, $epochs epochs; memory check $mem_epochs epochs"

@@ -178,7 +178,8 @@ def main():
     print(f"- date: {meta.get('date', '?')}; machine: {meta.get('nproc', '?')} cores, {meta.get('cpu', '?')}; "
           f"load average before/after: {meta.get('load_before', '?')} / {meta.get('load_after', '?')}")
     print(f"- vae4j: DJL {vae.get('djl', '?')}, PyTorch {vae.get('pytorch', '?')} (libtorch), "
-          f"{meta.get('java', '?')}; reference: torch {torch.get('version', '?')}; both {meta.get('threads', '?')} threads")
+          f"{meta.get('java', '?')}; reference: torch {torch.get('version', '?')}; both {meta.get('threads', '?')} threads"
+          + (f"; {meta['omp']}" if meta.get("omp") else ""))
     print(f"- workload: {meta.get('workload', '?')}; {meta.get('repeats', '?')} back-to-back repeats of the training "
           f"pair, medians; ratio = vae4j / PyTorch")
     print()

@@ -1,7 +1,9 @@
 package org.vae4j.examples.bench;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.vae4j.data.Table;
 import org.vae4j.examples.IdxFiles;
@@ -41,12 +43,18 @@ public final class ScalingBench {
         IdxFiles.Images images = w.trainImages();
         System.out.println(w.describe("vae4j", images.count()));
         epochSeconds(w.with(1, w.batch()), Workload.rows(images, 0, WARMUP_ROWS));
+        Set<List<Integer>> done = new HashSet<>(); // (rows, batch) pairs measured: the sweeps share one
         for (int rows : rowCounts) {
-            report(w, Workload.rows(images, 0, rows));
+            Table table = Workload.rows(images, 0, rows);
+            if (done.add(List.of(table.rows(), w.batch()))) {
+                report(w, table);
+            }
         }
         Table all = Workload.table(images);
         for (int batch : batches) {
-            report(w.with(w.epochs(), batch), all);
+            if (done.add(List.of(all.rows(), batch))) {
+                report(w.with(w.epochs(), batch), all);
+            }
         }
     }
 
