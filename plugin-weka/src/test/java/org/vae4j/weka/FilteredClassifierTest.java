@@ -1,0 +1,63 @@
+package org.vae4j.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import weka.classifiers.Classifier;
+import weka.classifiers.evaluation.Evaluation;
+import weka.classifiers.meta.FilteredClassifier;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+
+/** A FilteredClassifier with the VAE filter, trained, saved with -d, reloaded with -l and evaluated. */
+class FilteredClassifierTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedAndReloadedModelGivesIdenticalResults() throws Exception {
+        String train = TestData.file("diabetes-train.arff").toString();
+        String test = TestData.file("diabetes-test.arff").toString();
+        String model = dir.resolve("vae-logistic.model").toString();
+        String filter = "weka.filters.unsupervised.attribute.VariationalAutoencoder -L 4 -E 15 -S 5";
+
+        String trained = Evaluation.evaluateModel(new FilteredClassifier(), Utils.splitOptions("-t " + train + " -T "
+                + test + " -d " + model + " -F \"" + filter + "\" -W weka.classifiers.functions.Logistic"));
+        String reloaded = Evaluation.evaluateModel(new FilteredClassifier(),
+                Utils.splitOptions("-l " + model + " -T " + test));
+        assertEquals(testSection(trained), testSection(reloaded));
+        assertTrue(testSection(trained).contains("Correctly Classified Instances"), trained);
+
+        // The same predictions, row by row, from the unsaved classifier and the reloaded one.
+        FilteredClassifier unsaved = new FilteredClassifier();
+        unsaved.setOptions(Utils.splitOptions("-F \"" + filter + "\" -W weka.classifiers.functions.Logistic"));
+        unsaved.buildClassifier(TestData.load("diabetes-train.arff"));
+        Classifier loaded = (Classifier) SerializationHelper.read(model);
+        Instances rows = TestData.load("diabetes-test.arff");
+        for (int r = 0; r < rows.numInstances(); r++) {
+            assertArrayEquals(unsaved.distributionForInstance(rows.instance(r)),
+                    loaded.distributionForInstance(rows.instance(r)), 1e-6, "row " + r);
+        }
+        Evaluation evaluation = new Evaluation(rows);
+        evaluation.evaluateModel(loaded, rows);
+        assertTrue(evaluation.pctCorrect() > 60, "accuracy " + evaluation.pctCorrect());
+    }
+
+    private static String testSection(String output) {
+        int start = output.indexOf("=== Error on test data ===");
+        int end = output.indexOf("=== Confusion Matrix ===", start);
+        return output.substring(start, end < 0 ? output.length() : end).lines()
+                // -l has no training data, so Weka leaves out the errors relative to the training priors.
+                .filter(line -> !line.startsWith("Time taken") && !line.toLowerCase().contains("relative") && !line.isBlank())
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,96 @@
+package org.vae4j.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vae4j.vae.Vae;
+
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.datagenerators.DataGenerator;
+import weka.datagenerators.classifiers.classification.VAEGenerator;
+
+/** The VAE data generator, from a training file and from a saved model file. */
+class VAEGeneratorTest {
+
+    @TempDir
+    Path dir;
+
+    private static VAEGenerator generator(String options) throws Exception {
+        VAEGenerator generator = new VAEGenerator();
+        generator.setOptions(Utils.splitOptions("-E 20 " + options));
+        return generator;
+    }
+
+    @Test
+    void commandLineWritesAnArffWithTheTrainingAttributes() throws Exception {
+        Path out = dir.resolve("generated.arff");
+        DataGenerator.makeData(new VAEGenerator(), Utils.splitOptions("-E 20 -n 40 -training "
+                + TestData.file("breast-cancer.arff") + " -o " + out));
+        Instances generated = TestData.read(out.toFile());
+        Instances training = TestData.load("breast-cancer.arff");
+        generated.setClassIndex(generated.numAttributes() - 1);
+        assertEquals(40, generated.numInstances());
+        training.setRelationName(generated.relationName());
+        assertTrue(training.equalHeaders(generated), training.equalHeadersMsg(generated));
+    }
+
+    @Test
+    void oneClassValueOnly() throws Exception {
+        VAEGenerator generator = generator("-n 25 -class-value Iris-virginica -training " + TestData.file("iris.arff"));
+        Instances format = generator.defineDataFormat();
+        assertEquals(25, generator.getNumExamplesAct());
+        Instances generated = new Instances(format, 0);
+        for (int i = 0; i < generator.getNumExamplesAct(); i++) {
+            generated.add(generator.generateExample());
+        }
+        assertArrayEquals(new int[] {0, 0, 25}, generated.attributeStats(4).nominalCounts);
+        double meanPetalLength = generated.meanOrMode(2);
+        assertTrue(meanPetalLength > 4.5, "virginica petals are long, got mean " + meanPetalLength);
+    }
+
+    @Test
+    void fromASavedModelFile() throws Exception {
+        Instances iris = TestData.load("iris.arff");
+        InstancesSchema schema = InstancesSchema.conditional(iris);
+        Path model = dir.resolve("iris.vae");
+        try (TrainedVae trained = TrainedVae.train(schema.toTable(iris), new VaeSettings().toConfig(3).toBuilder().epochs(20).build(), null)) {
+            Vae vae = trained.vae();
+            vae.save(model);
+        }
+        VAEGenerator generator = generator("-n 30 -S 4 -model " + model);
+        Instances format = generator.defineDataFormat();
+        iris.setRelationName(format.relationName());
+        assertTrue(iris.equalHeaders(format), iris.equalHeadersMsg(format));
+        assertEquals(30, generator.generateExamples().numInstances());
+    }
+
+    @Test
+    void optionsRoundTrip() throws Exception {
+        VAEGenerator generator = generator("-n 12 -S 8 -training " + TestData.file("iris.arff")
+                + " -class first -class-value x -L 3");
+        VAEGenerator copy = new VAEGenerator();
+        copy.setOptions(generator.getOptions());
+        assertArrayEquals(generator.getOptions(), copy.getOptions());
+        assertEquals("first", copy.getClassIndex());
+        assertEquals(3, copy.getLatentDim());
+    }
+
+    @Test
+    void badInputIsExplained() throws Exception {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new VAEGenerator().defineDataFormat())
+                .getMessage().contains("-training"));
+        VAEGenerator unknownClass = generator("-E 1 -class-value Iris-blue -training " + TestData.file("iris.arff"));
+        assertTrue(assertThrows(IllegalArgumentException.class, unknownClass::defineDataFormat).getMessage()
+                .contains("Iris-blue"));
+        VAEGenerator badIndex = generator("-E 1 -class 9 -training " + TestData.file("iris.arff"));
+        assertTrue(assertThrows(IllegalArgumentException.class, badIndex::defineDataFormat).getMessage()
+                .contains("-class"));
+    }
+}
