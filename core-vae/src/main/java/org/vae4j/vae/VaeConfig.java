@@ -13,7 +13,7 @@ import org.vae4j.preprocess.NumericLikelihood;
 /**
  * Everything that defines how a VAE is built and trained: immutable, validated when built, and
  * convertible to and from a flat string map (the form it takes in model files and option strings). Every
- * validation error names the option it is about.
+ * validation error is an {@link InvalidOptionException} naming the option it is about.
  */
 public final class VaeConfig {
 
@@ -95,7 +95,7 @@ public final class VaeConfig {
 
     private static void require(boolean ok, String option, String rule, Object value) {
         if (!ok) {
-            throw new IllegalArgumentException("option " + option + " " + rule + ", got " + value);
+            throw new InvalidOptionException(option, rule + ", got " + value, null);
         }
     }
 
@@ -249,11 +249,11 @@ public final class VaeConfig {
                         s -> ObjectiveKind.valueOf(s.toUpperCase(Locale.ROOT))));
                 case "trainingSamples" -> b.trainingSamples(parse(e.getKey(), v, Integer::parseInt));
                 case "seed" -> b.seed(parse(e.getKey(), v, Long::parseLong));
-                case "device" -> b.device(DeviceChoice.parse(v));
+                case "device" -> b.device(parse(e.getKey(), v, DeviceChoice::parse));
                 case "validationFraction" -> b.validationFraction(parse(e.getKey(), v, Double::parseDouble));
                 case "patience" -> b.patience(parse(e.getKey(), v, Integer::parseInt));
                 case "shuffle" -> b.shuffle(parseBoolean(e.getKey(), v));
-                default -> throw new IllegalArgumentException("unknown option " + e.getKey());
+                default -> throw new InvalidOptionException(e.getKey(), "is unknown", null);
             }
         }
         return b;
@@ -263,14 +263,14 @@ public final class VaeConfig {
         try {
             return parser.apply(value.trim());
         } catch (RuntimeException ex) {
-            throw new IllegalArgumentException("option " + option + ": cannot parse '" + value + "'", ex);
+            throw new InvalidOptionException(option, "cannot parse '" + value + "'", ex);
         }
     }
 
     private static boolean parseBoolean(String option, String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("option " + option + ": expected true or false, got '" + value + "'");
+            throw new InvalidOptionException(option, "expects true or false, got '" + value + "'", null);
         }
         return Boolean.parseBoolean(v);
     }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
@@ -26,6 +24,7 @@ import org.vae4j.engine.DeviceChoice;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.ObjectiveKind;
 import org.vae4j.vae.Vae;
+import org.vae4j.vae.InvalidOptionException;
 import org.vae4j.vae.VaeConfig;
 
 /**
@@ -41,8 +40,6 @@ import org.vae4j.vae.VaeConfig;
  * {@link #postConfig()} with a {@link PropertyException} naming the option.
  */
 public final class VaeFeatureTrainer implements Trainer<Regressor> {
-
-    private static final Pattern OPTION = Pattern.compile("^option (\\w+)");
 
     @Config(description = "Number of latent dimensions.")
     private int latentDim = 10;
@@ -163,9 +160,10 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
         }
         try {
             vaeConfig(seed);
+        } catch (InvalidOptionException e) {
+            throw new PropertyException(e, "", e.option(), e.getMessage());
         } catch (IllegalArgumentException e) {
-            Matcher option = OPTION.matcher(String.valueOf(e.getMessage()));
-            throw new PropertyException(e, "", option.find() ? option.group(1) : "", e.getMessage());
+            throw new PropertyException(e, "", "", e.getMessage());
         }
     }
 
@@ -173,7 +171,7 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
     VaeConfig vaeConfig(long trainingSeed) {
         VaeConfig.Builder builder = VaeConfig.builder();
         if (hidden == null) {
-            throw new IllegalArgumentException("option hidden must be set (it may be empty)");
+            throw new InvalidOptionException("hidden", "must be set (it may be empty)", null);
         }
         List<Integer> encoder = Arrays.stream(hidden).boxed().toList();
         if (decoderHidden == null) {

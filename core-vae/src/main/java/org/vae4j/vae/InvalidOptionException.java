@@ -1,0 +1,23 @@
+package org.vae4j.vae;
+
+/**
+ * A configuration option with a value vae4j cannot use. Carries the option's name so that adapters can
+ * report it in their own terms (an OLCUT {@code PropertyException}, a Weka option flag).
+ */
+public final class InvalidOptionException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String option;
+
+    /** An exception about {@code option}; the message starts with "option NAME". */
+    public InvalidOptionException(String option, String problem, Throwable cause) {
+        super("option " + option + " " + problem, cause);
+        this.option = option;
+    }
+
+    /** The name of the offending option, as in {@link VaeConfig#toMap()}. */
+    public String option() {
+        return option;
+    }
+}
