@@ -1,6 +1,7 @@
 package org.vae4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,12 +96,12 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoData data = DemoData.locate(dataDir, subset)) {
             ImageDataset train = data.train(trainLimit);
             ImageDataset test = data.test();
-            Schema schema = ImageDataset.pixelSchema(784);
+            Schema schema = train.pixelSchema();
             Table trainTable = train.table(schema);
             Table testTable = test.table(schema);
             String dataset = data.shipped() ? "Fashion-MNIST subset shipped with vae4j" : "Fashion-MNIST from " + data.dir();
-            err.printf("demo: %s, %d training and %d test images; a 784-400-%d Bernoulli VAE, %d epochs%n", dataset,
-                    trainTable.rows(), testTable.rows(), config.latentDim(), config.epochs());
+            err.printf("demo: %s, %d training and %d test images; a %d-400-%d Bernoulli VAE, %d epochs%n", dataset,
+                    trainTable.rows(), testTable.rows(), schema.width(), config.latentDim(), config.epochs());
             TimeBudget budget = new TimeBudget(maxMinutes * 60);
             try (GracefulStop stop = GracefulStop.install(err);
                     FittedModel fitted = FittedModel.fit(config, trainTable,
@@ -111,13 +112,13 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 Vae vae = fitted.vae();
                 Path model = out.resolve(MODEL);
-                java.nio.file.Files.createDirectories(out);
+                Files.createDirectories(out);
                 vae.save(model);
                 written.add(model);
                 err.println("demo: evaluating on the test images...");
                 Table llRows = testTable.select(IntStream.range(0, Math.min(logLikelihoodRows, testTable.rows())).toArray());
                 Path report = out.resolve(REPORT);
-                new TrainingReport(vae, fitted.seconds())
+                new TrainingReport(vae, fitted.seconds(), fitted.steps())
                         .put("dataset", dataset)
                         .put("train_rows", trainTable.rows())
                         .put("test_rows", testTable.rows())
@@ -132,7 +133,8 @@ final class DemoCommand implements Callable<Integer> {
                 Path latents = out.resolve(LATENTS);
                 LatentsCsv.write(latents, vae.encode(testTable), false, test.classLabels(ImageDataset.LABEL));
                 written.add(latents);
-                written.addAll(TrainingPlots.write(vae, testTable, test.classLabels(ImageDataset.LABEL), out, seed));
+                written.addAll(TrainingPlots.write(vae, fitted.steps(), testTable,
+                        test.classLabels(ImageDataset.LABEL), out, seed));
             }
         }
         stdout.println("demo output in " + out.toAbsolutePath().normalize() + ":");

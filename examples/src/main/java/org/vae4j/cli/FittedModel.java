@@ -2,6 +2,7 @@ package org.vae4j.cli;
 
 import java.io.PrintWriter;
 
+import org.vae4j.cli.progress.StepLog;
 import org.vae4j.data.Table;
 import org.vae4j.vae.TrainingHistory;
 import org.vae4j.vae.TrainingListener;
@@ -15,8 +16,9 @@ import org.vae4j.vae.VaeTrainer;
  *
  * @param vae the trained model (the best epoch's parameters)
  * @param seconds wall time of the fit
+ * @param steps the loss of every step
  */
-record FittedModel(Vae vae, double seconds) implements AutoCloseable {
+record FittedModel(Vae vae, double seconds, StepLog steps) implements AutoCloseable {
 
     /**
      * Trains and says on {@code err} how training ended.
@@ -25,7 +27,8 @@ record FittedModel(Vae vae, double seconds) implements AutoCloseable {
      */
     static FittedModel fit(VaeConfig config, Table table, TrainingListener listener, PrintWriter err) {
         long start = System.nanoTime();
-        Vae vae = new VaeTrainer(config).listener(listener).fit(table);
+        StepLog steps = new StepLog();
+        Vae vae = new VaeTrainer(config).listener(steps.around(listener)).fit(table);
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainingHistory history = vae.history();
         String how = switch (history.stopReason()) {
@@ -36,7 +39,7 @@ record FittedModel(Vae vae, double seconds) implements AutoCloseable {
         err.printf("training %s after %d epochs in %.1f s on %s; the model holds epoch %d%n", how,
                 history.epochs().size(), seconds, vae.device(), history.bestEpoch());
         err.flush();
-        return new FittedModel(vae, seconds);
+        return new FittedModel(vae, seconds, steps);
     }
 
     @Override

@@ -92,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
             vae.save(out);
             stdout.println("model: " + out);
             if (report != null) {
-                new TrainingReport(vae, fitted.seconds())
+                new TrainingReport(vae, fitted.seconds(), fitted.steps())
                         .put("data", data.file.toString())
                         .put("rows", table.rows())
                         .put("class", label)
@@ -102,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (plots != null && !stop.requested()) {
                 ClassLabels labels = label == null ? null : dataset.classLabels(label);
-                for (Path p : TrainingPlots.write(vae, table, labels, plots, config.seed())) {
+                for (Path p : TrainingPlots.write(vae, fitted.steps(), table, labels, plots, config.seed())) {
                     stdout.println("plot: " + p);
                 }
             }

@@ -34,7 +34,7 @@ public final class ImageDataset implements Dataset {
         this.images = images;
         this.labels = labels;
         this.labelColumn = labelColumn;
-        List<Column> all = new ArrayList<>(pixelSchema(images.width()).features());
+        List<Column> all = new ArrayList<>(pixelSchema().features());
         if (labelColumn != null) {
             all.add(labelColumn);
         }
@@ -70,9 +70,9 @@ public final class ImageDataset implements Dataset {
         return new ImageDataset(source, images, labels, Column.categorical(LABEL, names));
     }
 
-    /** The schema of {@code width} pixel columns. */
-    public static Schema pixelSchema(int width) {
-        return Schema.numeric("pixel", width);
+    /** The schema of these images' pixel columns {@code pixel0, pixel1, ...} (without the label). */
+    public Schema pixelSchema() {
+        return Schema.numeric("pixel", images.width());
     }
 
     @Override
@@ -97,9 +97,9 @@ public final class ImageDataset implements Dataset {
 
     @Override
     public Table table(Schema schema) {
-        if (!schema.features().equals(pixelSchema(images.width()).features())) {
+        if (!schema.features().equals(pixelSchema().features())) {
             throw new DataException(source + ": IDX images have the columns " + Dataset.describe(
-                    pixelSchema(images.width()).features()) + ", not " + Dataset.describe(schema.features()));
+                    pixelSchema().features()) + ", not " + Dataset.describe(schema.features()));
         }
         if (schema.isConditional()) {
             column(schema.condition().orElseThrow().name());

@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.vae4j.cli.data.ClassLabels;
 import org.vae4j.cli.data.ImageShape;
+import org.vae4j.cli.progress.StepLog;
 import org.vae4j.data.Table;
 import org.vae4j.vae.Vae;
 
@@ -39,16 +40,18 @@ public final class TrainingPlots {
     /**
      * Writes the pictures.
      *
+     * @param steps the loss of each training step
      * @param table rows to map and reconstruct (at most {@value #MAP_ROWS}, spread evenly, are mapped)
      * @param labels the rows' classes for colouring, or null
      * @return the files written
      */
-    public static List<Path> write(Vae vae, Table table, ClassLabels labels, Path dir, long seed) throws IOException {
+    public static List<Path> write(Vae vae, StepLog steps, Table table, ClassLabels labels, Path dir, long seed)
+            throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
-        if (!vae.history().epochs().isEmpty()) {
+        if (!steps.points().isEmpty()) {
             Path loss = dir.resolve(LOSS);
-            LossCurvePlot.write(vae.history(), loss);
+            LossCurvePlot.write(steps.points(), vae.history(), loss);
             written.add(loss);
         }
         int[] rows = spread(table.rows(), MAP_ROWS);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.vae4j.cli.progress.StepLog;
 import org.vae4j.vae.EpochReport;
 import org.vae4j.vae.TrainingHistory;
 import org.vae4j.vae.Vae;
@@ -25,8 +26,9 @@ public final class TrainingReport {
      * The standard fields of a trained model.
      *
      * @param wallSeconds wall time of the whole fit, evaluation of the validation split included
+     * @param steps the steps of the fit, for the speed of a run stopped before its first epoch ended
      */
-    public TrainingReport(Vae vae, double wallSeconds) {
+    public TrainingReport(Vae vae, double wallSeconds, StepLog steps) {
         TrainingHistory history = vae.history();
         double trainSeconds = history.epochs().stream().mapToDouble(EpochReport::seconds).sum();
         double rowsSeen = history.epochs().stream().mapToDouble(e -> e.samplesPerSecond() * e.seconds()).sum();
@@ -40,7 +42,7 @@ public final class TrainingReport {
         fields.put("stop_reason", history.stopReason().name());
         fields.put("seconds", wallSeconds);
         fields.put("train_seconds", trainSeconds);
-        fields.put("samples_per_second", trainSeconds > 0 ? rowsSeen / trainSeconds : Double.NaN);
+        fields.put("samples_per_second", trainSeconds > 0 ? rowsSeen / trainSeconds : steps.samplesPerSecond());
         fields.put("config", vae.config().toMap());
         fields.put("history", history(history));
     }
