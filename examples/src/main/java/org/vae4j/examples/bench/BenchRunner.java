@@ -60,6 +60,18 @@ public final class BenchRunner {
         return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
     }
 
+    /** The mean of some values. */
+    public static double mean(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("mean of no values");
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
     /** {@code djl=<version> pytorch=<version>}, starting the engine if it is not yet running. */
     public static String versions() {
         return "djl=" + Engine.getDjlVersion() + " pytorch=" + Engines.pytorch().getVersion();

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
-import org.vae4j.examples.IdxFiles;
 import org.vae4j.vae.TrainingListener;
 import org.vae4j.vae.Vae;
 import org.vae4j.vae.VaeTrainer;
@@ -34,13 +34,13 @@ public final class EncodeBench {
     }
 
     private static void run(Workload w, int repeats, int calls, int warmup) throws Exception {
-        IdxFiles.Images testImages = w.testImages();
+        DirectImages testImages = w.testImages();
         if (calls > testImages.count()) {
             throw new IllegalArgumentException("option --one-row-calls is at most " + testImages.count()
                     + " (one call per test row), got " + calls);
         }
-        Table train = Workload.table(w.trainImages());
-        Table test = Workload.table(testImages);
+        Table train = w.trainImages().table();
+        Table test = testImages.table();
         System.out.println(w.describe("vae4j", train.rows()));
         try (Vae vae = new VaeTrainer(w.config()).listener(TrainingListener.NONE).fit(train)) {
             double rowsPerSecond = test.rows() / BenchRunner.median(batchSeconds(vae, test, repeats));
@@ -48,7 +48,7 @@ public final class EncodeBench {
             Arrays.sort(micros);
             System.out.printf("ENCODE peer=vae4j rows=%d batch_rows_per_sec=%.1f one_row_us_median=%.1f "
                     + "one_row_us_mean=%.1f one_row_us_p99=%.1f calls=%d%n", test.rows(), rowsPerSecond,
-                    micros[micros.length / 2], TrainBench.mean(micros),
+                    micros[micros.length / 2], BenchRunner.mean(micros),
                     micros[(int) (0.99 * (micros.length - 1))], micros.length);
         }
     }
@@ -64,10 +64,11 @@ public final class EncodeBench {
         return seconds;
     }
 
-    private static double[] oneRowMicros(Vae vae, IdxFiles.Images images, int calls, int warmup) {
+    private static double[] oneRowMicros(Vae vae, DirectImages images, int calls, int warmup) {
+        Schema schema = Schema.numeric("pixel", images.width());
         Table[] rows = new Table[calls];
         for (int i = 0; i < calls; i++) {
-            rows[i] = Workload.rows(images, i, 1);
+            rows[i] = Table.ofNumeric(schema, images.row(i), null); // a heap row, as Weka and Tribuo pass one
         }
         for (int i = 0; i < warmup; i++) {
             vae.encode(rows[i % calls]);

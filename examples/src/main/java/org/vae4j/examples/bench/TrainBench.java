@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.vae4j.data.Table;
-import org.vae4j.examples.IdxFiles;
 import org.vae4j.vae.EpochReport;
 import org.vae4j.vae.StepReport;
 import org.vae4j.vae.TrainingListener;
@@ -35,27 +34,18 @@ public final class TrainBench {
     }
 
     private static void run(Workload w) throws Exception {
-        IdxFiles.Images images = w.trainImages();
-        Table train = Workload.table(images);
-        Table test = Workload.table(w.testImages());
+        Table train = w.trainImages().table();
+        Table test = w.testImages().table();
         System.out.println(w.describe("vae4j", train.rows()));
         Progress progress = new Progress(train.rows());
         try (Vae vae = new VaeTrainer(w.config()).listener(progress).fit(train)) {
-            double elbo = mean(vae.elbo(test, w.seed() + 1000 + w.epochs()));
+            double elbo = BenchRunner.mean(vae.elbo(test, w.seed() + 1000 + w.epochs()));
             double median = BenchRunner.median(progress.seconds);
             System.out.printf("SUMMARY peer=vae4j %s epochs=%d median_epoch_seconds=%.3f samples_per_sec=%.1f "
                     + "test_elbo=%.3f%n", BenchRunner.versions(), w.epochs(), median, train.rows() / median, elbo);
             System.out.printf("STARTUP peer=vae4j first_step_ms=%d peak_rss_mib=%d%n", progress.firstStepMs,
                     ProcessStats.peakRssMib());
         }
-    }
-
-    static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 
     /** Prints one line per epoch and remembers the epoch times and when the first step ended. */

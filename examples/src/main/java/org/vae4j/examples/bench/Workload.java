@@ -3,13 +3,9 @@ package org.vae4j.examples.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
-import org.vae4j.data.Schema;
-import org.vae4j.data.Table;
 import org.vae4j.engine.DeviceChoice;
-import org.vae4j.examples.IdxFiles;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.VaeConfig;
 
@@ -96,14 +92,14 @@ public record Workload(Path dataDir, int trainLimit, int epochs, int batch, List
                 .build();
     }
 
-    /** The training images (up to the limit). */
-    public IdxFiles.Images trainImages() throws IOException {
-        return IdxFiles.readImages(dataDir.resolve(trainFile()), trainLimit);
+    /** The training images (up to the limit), off the Java heap. */
+    public DirectImages trainImages() throws IOException {
+        return DirectImages.read(dataDir.resolve(trainFile()), trainLimit);
     }
 
-    /** The 10k test images. */
-    public IdxFiles.Images testImages() throws IOException {
-        return IdxFiles.readImages(dataDir.resolve(testFile()), -1);
+    /** The 10k test images, off the Java heap. */
+    public DirectImages testImages() throws IOException {
+        return DirectImages.read(dataDir.resolve(testFile()), -1);
     }
 
     /** The text of the header line every program prints first. */
@@ -111,20 +107,6 @@ public record Workload(Path dataDir, int trainLimit, int epochs, int batch, List
         return String.format("peer=%s n_train=%d batch=%d lr=%s seed=%d threads=%d hidden=%s latent=%d", peer,
                 trainRows, batch, learningRate, seed, threads,
                 String.join(",", hidden.stream().map(String::valueOf).toList()), latent);
-    }
-
-    /** All images as a table. */
-    public static Table table(IdxFiles.Images images) {
-        return rows(images, 0, images.count());
-    }
-
-    /** Images {@code from .. from + count - 1} (clipped to those there are) as a table. */
-    public static Table rows(IdxFiles.Images images, int from, int count) {
-        int width = images.width();
-        int to = Math.min(images.count(), from + count);
-        float[] pixels = from == 0 && to == images.count() ? images.pixels()
-                : Arrays.copyOfRange(images.pixels(), from * width, to * width);
-        return Table.ofNumeric(Schema.numeric("pixel", width), pixels, null);
     }
 
     private static String trainFile() {
