@@ -61,7 +61,7 @@ public final class MixedLikelihood {
         if (from == 0 && to == array.getShape().get(1)) {
             return array;
         }
-        return array.get(new NDIndex(":, {}:{}", from, to));
+        return array.get(new NDIndex().addAllDim().addSliceDim(from, to));
     }
 
     private static NDArray masked(NDArray elementwise, NDArray mask, int from, int to) {

@@ -24,6 +24,9 @@ public final class Guide {
     private final Block network;
     private final int latentDim;
     private final boolean maskInputs;
+    /** Column slices of the fused head, built once: parsing an index string every step costs more than the slice. */
+    private final NDIndex meanColumns;
+    private final NDIndex logVarianceColumns;
 
     /**
      * @param network maps the guide's input to 2 * latentDim outputs; any DJL block (a custom encoder too)
@@ -37,6 +40,8 @@ public final class Guide {
         this.network = network;
         this.latentDim = latentDim;
         this.maskInputs = maskInputs;
+        this.meanColumns = new NDIndex().addAllDim().addSliceDim(0, latentDim);
+        this.logVarianceColumns = new NDIndex().addAllDim().addSliceDim(latentDim, 2L * latentDim);
     }
 
     /** The inference network. */
@@ -78,8 +83,8 @@ public final class Guide {
         }
         NDArray input = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 1);
         NDArray out = network.forward(parameters, new NDList(input), training).singletonOrThrow();
-        NDArray mean = out.get(new NDIndex(":, :{}", latentDim));
-        NDArray logVariance = out.get(new NDIndex(":, {}:", latentDim));
+        NDArray mean = out.get(meanColumns);
+        NDArray logVariance = out.get(logVarianceColumns);
         return new DiagonalNormal(mean, logVariance);
     }
 }
