@@ -152,6 +152,7 @@ class VariationalAutoencoderTest {
         VariationalAutoencoder filter = filter("-L 5 -H 16,8 -E 7 -mini-batch 9 -learning-rate 0.01 -beta 0.5 -warmup 2"
                 + " -device cpu -validation 0.2 -patience 3 -S 42 -output anomaly-score -K 11");
         String[] options = filter.getOptions();
+        assertTrue(List.of(options).contains("anomaly-score"), List.of(options).toString());
         VariationalAutoencoder copy = new VariationalAutoencoder();
         copy.setOptions(options.clone());
         assertArrayEquals(options, copy.getOptions());

@@ -52,12 +52,12 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
 
     /** The output types. */
     public static final Tag[] TAGS_OUTPUT = {
-        new Tag(OUTPUT_MEANS, "means", "Latent means"),
-        new Tag(OUTPUT_MEANS_AND_STD, "means-and-std", "Latent means and standard deviations"),
-        new Tag(OUTPUT_SAMPLE, "sample", "One posterior sample"),
-        new Tag(OUTPUT_RECONSTRUCTION, "reconstruction", "Reconstruction (denoised attributes)"),
-        new Tag(OUTPUT_IMPUTATION, "imputation", "Input with missing values imputed"),
-        new Tag(OUTPUT_ANOMALY_SCORE, "anomaly-score", "Input plus anomaly score"),
+        new Tag(OUTPUT_MEANS, "means", "Latent means", false),
+        new Tag(OUTPUT_MEANS_AND_STD, "means-and-std", "Latent means and standard deviations", false),
+        new Tag(OUTPUT_SAMPLE, "sample", "One posterior sample", false),
+        new Tag(OUTPUT_RECONSTRUCTION, "reconstruction", "Reconstruction (denoised attributes)", false),
+        new Tag(OUTPUT_IMPUTATION, "imputation", "Input with missing values imputed", false),
+        new Tag(OUTPUT_ANOMALY_SCORE, "anomaly-score", "Input plus anomaly score", false),
     };
 
     private static final int DEFAULT_SAMPLES = 50;
