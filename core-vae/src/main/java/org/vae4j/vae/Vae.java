@@ -274,6 +274,10 @@ public final class Vae implements AutoCloseable {
     }
 
     private static Vae fromContents(ModelContents contents) {
+        return Engines.withoutGradients(() -> build(contents));
+    }
+
+    private static Vae build(ModelContents contents) {
         VaeConfig config;
         try {
             config = VaeConfig.fromMap(contents.config()).build();

@@ -66,6 +66,12 @@ public final class VaeTrainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public Vae fit(Table table) {
+        // PyTorch records gradients per thread and is on by default in every thread but the one that started
+        // the engine; only the SVI step's gradient collector should record (Weka trains on its own threads).
+        return Engines.withoutGradients(() -> fitWithoutRecording(table));
+    }
+
+    private Vae fitWithoutRecording(Table table) {
         if (table.rows() == 0) {
             throw new IllegalArgumentException("cannot train on empty data: the table has no rows");
         }

@@ -58,6 +58,24 @@ class TrainerControlTest {
     }
 
     @Test
+    void trainsAndLoadsOnAThreadOtherThanTheOneThatStartedTheEngine() throws Exception {
+        VaeConfig config = VaeConfig.builder().latentDim(1).epochs(2).batchSize(50).validationFraction(0.2).build();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try (Vae vae = new VaeTrainer(config).fit(data(200)); Vae copy = Vae.fromBytes(vae.toBytes())) {
+                assertEquals(200, copy.encode(data(200)).rows());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        worker.start();
+        worker.join();
+        if (failure.get() != null) {
+            throw new AssertionError("training on a worker thread failed", failure.get());
+        }
+    }
+
+    @Test
     void interruptingTheTrainingThreadStopsBetweenSteps() {
         VaeConfig config = VaeConfig.builder().latentDim(1).epochs(50).batchSize(50).build();
         Thread.currentThread().interrupt();
