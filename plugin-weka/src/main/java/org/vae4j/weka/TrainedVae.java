@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.nio.file.Path;
 
 import org.vae4j.data.Table;
-import org.vae4j.engine.Engines;
 import org.vae4j.vae.EpochReport;
 import org.vae4j.vae.TrainingHistory;
 import org.vae4j.vae.TrainingListener;
@@ -46,9 +45,7 @@ public final class TrainedVae implements Serializable, AutoCloseable {
                 progress.printf("vae4j: epoch %d/%d, loss %.4f%n", report.epoch(), config.epochs(), report.trainLoss());
             }
         };
-        // PyTorch's grad mode is per thread and on by default: off, as on the thread that started the engine,
-        // so that the optimizer's in-place updates are allowed on Weka's worker threads too.
-        Vae vae = Engines.withoutGradients(() -> new VaeTrainer(config).listener(listener).fit(table));
+        Vae vae = new VaeTrainer(config).listener(listener).fit(table);
         if (vae.history().stopReason() == TrainingHistory.StopReason.CANCELLED) {
             vae.close();
             Thread.interrupted();
