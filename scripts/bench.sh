@@ -30,7 +30,14 @@ while [ $# -gt 0 ]; do
 done
 
 # glibc would otherwise unmap and page-fault every step's tensors again (about 4x slower training).
-. scripts/vae4j-env.sh
+env_script=""
+for candidate in examples/bin/vae4j-env.sh scripts/vae4j-env.sh; do   # it moved from scripts/ to examples/bin/
+  [ -f "$candidate" ] && { env_script=$candidate; break; }
+done
+[ -n "$env_script" ] || { echo "bench.sh: cannot find vae4j-env.sh (examples/bin/ or scripts/)" >&2; exit 1; }
+# shellcheck disable=SC1090
+. "$env_script"
+[ -n "${MALLOC_MMAP_THRESHOLD_:-}" ] || { echo "bench.sh: $env_script did not set MALLOC_MMAP_THRESHOLD_" >&2; exit 1; }
 
 PY=/usr/bin/python3   # Debian's python3-torch lives here; the python3 on PATH may lack torch
 REF=$ROOT/examples/bench/torch_vae_ext.py
