@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
+import org.vae4j.data.Schema;
+import org.vae4j.data.Table;
+
 /**
  * Reads the IDX files of MNIST and Fashion-MNIST (gzipped or not): images as rows of pixels scaled to
  * [0, 1], labels as integers. Errors name the file and what is wrong with it.
@@ -137,6 +140,26 @@ public final class IdxFiles {
         /** Pixels per image. */
         public int width() {
             return rows * cols;
+        }
+
+        /** All images as a table over this buffer (no copy). */
+        public Table table() {
+            return rows(0, count);
+        }
+
+        /** Images {@code from .. from + n - 1}, clipped to those there are, as a table over this buffer (no copy). */
+        public Table rows(int from, int n) {
+            int to = Math.min(count, from + n);
+            ByteBuffer view = pixels.duplicate();
+            view.limit(to * width() * Float.BYTES).position(from * width() * Float.BYTES);
+            return Table.ofNumeric(Schema.numeric("pixel", width()), view.slice().order(ByteOrder.nativeOrder()), null);
+        }
+
+        /** Image {@code index} copied into a heap array, the form a row arriving from Weka or Tribuo has. */
+        public float[] row(int index) {
+            float[] out = new float[width()];
+            pixels.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer().position(index * width()).get(out);
+            return out;
         }
     }
 

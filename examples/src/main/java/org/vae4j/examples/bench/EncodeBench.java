@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.vae4j.examples.IdxFiles;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
 import org.vae4j.vae.TrainingListener;
@@ -34,7 +35,7 @@ public final class EncodeBench {
     }
 
     private static void run(Workload w, int repeats, int calls, int warmup) throws Exception {
-        DirectImages testImages = w.testImages();
+        IdxFiles.OffHeapImages testImages = w.testImages();
         if (calls > testImages.count()) {
             throw new IllegalArgumentException("option --one-row-calls is at most " + testImages.count()
                     + " (one call per test row), got " + calls);
@@ -64,7 +65,7 @@ public final class EncodeBench {
         return seconds;
     }
 
-    private static double[] oneRowMicros(Vae vae, DirectImages images, int calls, int warmup) {
+    private static double[] oneRowMicros(Vae vae, IdxFiles.OffHeapImages images, int calls, int warmup) {
         Schema schema = Schema.numeric("pixel", images.width());
         Table[] rows = new Table[calls];
         for (int i = 0; i < calls; i++) {

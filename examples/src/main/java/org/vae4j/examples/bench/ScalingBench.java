@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.vae4j.examples.IdxFiles;
 import org.vae4j.data.Table;
 import org.vae4j.vae.EpochReport;
 import org.vae4j.vae.TrainingListener;
@@ -39,7 +40,7 @@ public final class ScalingBench {
         if (rowCounts.isEmpty() && batches.isEmpty()) {
             throw new IllegalArgumentException("options --scaling-rows and --scaling-batches are both empty");
         }
-        DirectImages images = w.trainImages();
+        IdxFiles.OffHeapImages images = w.trainImages();
         System.out.println(w.describe("vae4j", images.count()));
         epochSeconds(w.with(1, w.batch()), images.rows(0, WARMUP_ROWS));
         Set<List<Integer>> done = new HashSet<>(); // (rows, batch) pairs measured: the sweeps share one

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.vae4j.examples.IdxFiles;
 import org.vae4j.engine.DeviceChoice;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.VaeConfig;
@@ -93,13 +94,13 @@ public record Workload(Path dataDir, int trainLimit, int epochs, int batch, List
     }
 
     /** The training images (up to the limit), off the Java heap. */
-    public DirectImages trainImages() throws IOException {
-        return DirectImages.read(dataDir.resolve(trainFile()), trainLimit);
+    public IdxFiles.OffHeapImages trainImages() throws IOException {
+        return IdxFiles.readImagesOffHeap(dataDir.resolve(trainFile()), trainLimit);
     }
 
     /** The 10k test images, off the Java heap. */
-    public DirectImages testImages() throws IOException {
-        return DirectImages.read(dataDir.resolve(testFile()), -1);
+    public IdxFiles.OffHeapImages testImages() throws IOException {
+        return IdxFiles.readImagesOffHeap(dataDir.resolve(testFile()), -1);
     }
 
     /** The text of the header line every program prints first. */

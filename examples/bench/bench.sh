@@ -3,14 +3,14 @@
 # (examples/bench/torch_vae_ext.py, the reference workload of ../shared/bench plus flags) back to back on
 # this machine with the same threads, and prints one markdown table of ratios against the targets.
 #
-#   scripts/bench.sh            full run (about 10 minutes on 2 idle cores)
-#   scripts/bench.sh --quick    smoke test: fewer rows and epochs (about 2 minutes); not comparable to targets
+#   examples/bench/bench.sh            full run (about 10 minutes on 2 idle cores)
+#   examples/bench/bench.sh --quick    smoke test: fewer rows and epochs (about 2 minutes); not comparable to targets
 # Options: --out DIR (keep the logs there; default a fresh temp dir), --no-build (use the last build),
 #          --threads N (default 2), --omp-passive (OMP_WAIT_POLICY=PASSIVE for both peers: on a machine
 #          that other jobs keep busy, OpenMP's spinning threads make both peers 10-30x slower; see below).
 # Env: VAE4J_BENCH_JAVA_OPTS (extra JVM flags), FMNIST_DIR (data), OMP_WAIT_POLICY (passed to both).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 
 mode=full out="" build=1 threads=2
@@ -30,11 +30,8 @@ while [ $# -gt 0 ]; do
 done
 
 # glibc would otherwise unmap and page-fault every step's tensors again (about 4x slower training).
-env_script=""
-for candidate in examples/bin/vae4j-env.sh scripts/vae4j-env.sh; do   # it moved from scripts/ to examples/bin/
-  [ -f "$candidate" ] && { env_script=$candidate; break; }
-done
-[ -n "$env_script" ] || { echo "bench.sh: cannot find vae4j-env.sh (examples/bin/ or scripts/)" >&2; exit 1; }
+env_script=examples/bin/vae4j-env.sh
+[ -f "$env_script" ] || { echo "bench.sh: cannot find $env_script" >&2; exit 1; }
 # shellcheck disable=SC1090
 . "$env_script"
 [ -n "${MALLOC_MMAP_THRESHOLD_:-}" ] || { echo "bench.sh: $env_script did not set MALLOC_MMAP_THRESHOLD_" >&2; exit 1; }
