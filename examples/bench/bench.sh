@@ -66,7 +66,8 @@ if [ "$build" = 1 ] || [ ! -f "$CPFILE" ]; then
   # The benchmark classes are compiled on their own, against the examples module's class path, so that
   # work in progress elsewhere in examples/ cannot stop a measurement of the engine.
   rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-  javac -nowarn -d "$CLASSES" -cp "$(cat "$CPFILE")" examples/src/main/java/org/vae4j/examples/bench/*.java
+  javac -nowarn -d "$CLASSES" -cp "$(cat "$CPFILE")" examples/src/main/java/org/vae4j/examples/IdxFiles.java \
+    examples/src/main/java/org/vae4j/examples/bench/*.java
 fi
 CP="$CLASSES:$(cat "$CPFILE")"
 

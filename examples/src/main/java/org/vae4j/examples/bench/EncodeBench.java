@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.vae4j.examples.IdxFiles;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
+import org.vae4j.examples.IdxFiles;
 import org.vae4j.vae.TrainingListener;
 import org.vae4j.vae.Vae;
 import org.vae4j.vae.VaeTrainer;

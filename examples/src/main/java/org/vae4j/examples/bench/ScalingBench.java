@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.vae4j.examples.IdxFiles;
 import org.vae4j.data.Table;
+import org.vae4j.examples.IdxFiles;
 import org.vae4j.vae.EpochReport;
 import org.vae4j.vae.TrainingListener;
 import org.vae4j.vae.Vae;

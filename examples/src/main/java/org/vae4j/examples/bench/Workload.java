@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.vae4j.examples.IdxFiles;
 import org.vae4j.engine.DeviceChoice;
+import org.vae4j.examples.IdxFiles;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.VaeConfig;
 
