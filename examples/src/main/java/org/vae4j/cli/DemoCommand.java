@@ -84,6 +84,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to train (default ${DEFAULT-VALUE}).")
     private String device;
 
+    @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "10",
+            description = "Epochs without a better validation ELBO before stopping early (default ${DEFAULT-VALUE}).")
+    private int patience;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -157,9 +161,10 @@ final class DemoCommand implements Callable<Integer> {
                     .seed(seed)
                     .device(DeviceChoice.parse(device))
                     .validationFraction(0.1)
+                    .patience(patience)
                     .build();
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage().replace("option epochs", "--epochs").replace("device must", "--device must"));
+            throw new CliException(e.getMessage().replace("option epochs", "--epochs").replace("option patience", "--patience").replace("device must", "--device must"));
         }
     }
 }

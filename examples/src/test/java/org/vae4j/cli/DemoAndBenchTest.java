@@ -25,7 +25,8 @@ class DemoAndBenchTest {
     @Test
     void demoWritesEverythingIntoOneFolder() throws Exception {
         Path out = dir.resolve("demo");
-        Cli.Result r = Cli.run("demo", "--subset", "--epochs", "100000", "--max-minutes", "0.1", "--train-limit", "300",
+        Cli.Result r = Cli.run("demo", "--subset", "--epochs", "100000", "--patience", "100000", "--max-minutes", "0.1",
+                "--train-limit", "300",
                 "--k", "3", "--ll-rows", "20", "--out", out.toString());
         assertEquals(0, r.code(), r.all());
         assertTrue(r.out().contains("demo output in " + out.toAbsolutePath()), r.out());
