@@ -1,5 +1,6 @@
 package org.vae4j.vae;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 import ai.djl.ndarray.NDArray;
@@ -22,7 +23,9 @@ final class BatchFactory {
 
     /** Rows [from, from + count) as a batch on {@code manager}. */
     static Batch slice(EncodedRows rows, int from, int count, NDManager manager) {
-        NDArray x = matrix(rows.values(), from, count, rows.width(), manager);
+        NDArray x = rows.directValues() != null
+                ? directMatrix(rows.directValues(), from, count, rows.width(), manager)
+                : matrix(rows.values(), from, count, rows.width(), manager);
         NDArray mask = rows.mask() == null ? null : matrix(rows.mask(), from, count, rows.width(), manager);
         NDArray condition = rows.conditions() == null
                 ? null
@@ -69,6 +72,13 @@ final class BatchFactory {
      * an inference call or a chunk copy that ends before the wrapper is closed, with autograd off, so no
      * engine object outlives the buffer (see {@link NativeArrays} for the case where that fails).
      */
+    /** Rows of a direct buffer wrapped in place (see {@link #matrix(FloatBuffer, int, int, int, NDManager)}). */
+    private static NDArray directMatrix(ByteBuffer values, int from, int count, int width, NDManager manager) {
+        ByteBuffer view = values.duplicate();
+        view.limit((from + count) * width * Float.BYTES).position(from * width * Float.BYTES);
+        return manager.create(view.slice(), new Shape(count, width), DataType.FLOAT32);
+    }
+
     private static NDArray matrix(float[] values, int from, int count, int width, NDManager manager) {
         return matrix(FloatBuffer.wrap(values), from, count, width, manager);
     }
