@@ -15,7 +15,7 @@ import org.vae4j.vae.VaeConfig;
 import org.vae4j.vae.VaeTrainer;
 
 /**
- * The reference workload of ../shared/bench (Fashion-MNIST, 784-400-20, Bernoulli, Adam 1e-3, batch 128)
+ * The shared reference workload of torch_vae.py (Fashion-MNIST, 784-400-20, Bernoulli, Adam 1e-3, batch 128)
  * trained with vae4j, printing the same {@code epoch ...} and {@code SUMMARY ...} lines as torch_vae.py so
  * the two can be compared line by line.
  */

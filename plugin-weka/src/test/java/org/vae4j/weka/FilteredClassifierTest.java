@@ -25,8 +25,8 @@ class FilteredClassifierTest {
 
     @Test
     void savedAndReloadedModelGivesIdenticalResults() throws Exception {
-        String train = TestData.file("diabetes-train.arff").toString();
-        String test = TestData.file("diabetes-test.arff").toString();
+        String train = ArffFixtures.file("diabetes-train.arff").toString();
+        String test = ArffFixtures.file("diabetes-test.arff").toString();
         String model = dir.resolve("vae-logistic.model").toString();
         String filter = "weka.filters.unsupervised.attribute.VariationalAutoencoder -L 4 -E 15 -S 5";
 
@@ -40,9 +40,9 @@ class FilteredClassifierTest {
         // The same predictions, row by row, from the unsaved classifier and the reloaded one.
         FilteredClassifier unsaved = new FilteredClassifier();
         unsaved.setOptions(Utils.splitOptions("-F \"" + filter + "\" -W weka.classifiers.functions.Logistic"));
-        unsaved.buildClassifier(TestData.load("diabetes-train.arff"));
+        unsaved.buildClassifier(ArffFixtures.load("diabetes-train.arff"));
         Classifier loaded = (Classifier) SerializationHelper.read(model);
-        Instances rows = TestData.load("diabetes-test.arff");
+        Instances rows = ArffFixtures.load("diabetes-test.arff");
         for (int r = 0; r < rows.numInstances(); r++) {
             assertArrayEquals(unsaved.distributionForInstance(rows.instance(r)),
                     loaded.distributionForInstance(rows.instance(r)), 1e-6, "row " + r);

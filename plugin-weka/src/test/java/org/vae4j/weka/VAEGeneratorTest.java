@@ -32,9 +32,9 @@ class VAEGeneratorTest {
     void commandLineWritesAnArffWithTheTrainingAttributes() throws Exception {
         Path out = dir.resolve("generated.arff");
         DataGenerator.makeData(new VAEGenerator(), Utils.splitOptions("-E 20 -n 40 -training "
-                + TestData.file("breast-cancer.arff") + " -o " + out));
-        Instances generated = TestData.read(out.toFile());
-        Instances training = TestData.load("breast-cancer.arff");
+                + ArffFixtures.file("breast-cancer.arff") + " -o " + out));
+        Instances generated = ArffFixtures.read(out.toFile());
+        Instances training = ArffFixtures.load("breast-cancer.arff");
         generated.setClassIndex(generated.numAttributes() - 1);
         assertEquals(40, generated.numInstances());
         training.setRelationName(generated.relationName());
@@ -43,7 +43,7 @@ class VAEGeneratorTest {
 
     @Test
     void oneClassValueOnly() throws Exception {
-        VAEGenerator generator = generator("-n 25 -class-value Iris-virginica -training " + TestData.file("iris.arff"));
+        VAEGenerator generator = generator("-n 25 -class-value Iris-virginica -training " + ArffFixtures.file("iris.arff"));
         Instances format = generator.defineDataFormat();
         assertEquals(25, generator.getNumExamplesAct());
         Instances generated = new Instances(format, 0);
@@ -57,7 +57,7 @@ class VAEGeneratorTest {
 
     @Test
     void fromASavedModelFile() throws Exception {
-        Instances iris = TestData.load("iris.arff");
+        Instances iris = ArffFixtures.load("iris.arff");
         InstancesSchema schema = InstancesSchema.conditional(iris);
         Path model = dir.resolve("iris.vae");
         try (TrainedVae trained = TrainedVae.train(schema.toTable(iris), new VaeSettings().toConfig(3).toBuilder().epochs(20).build(), null)) {
@@ -73,7 +73,7 @@ class VAEGeneratorTest {
 
     @Test
     void optionsRoundTrip() throws Exception {
-        VAEGenerator generator = generator("-n 12 -S 8 -training " + TestData.file("iris.arff")
+        VAEGenerator generator = generator("-n 12 -S 8 -training " + ArffFixtures.file("iris.arff")
                 + " -class first -class-value x -L 3");
         VAEGenerator copy = new VAEGenerator();
         copy.setOptions(generator.getOptions());
@@ -86,10 +86,10 @@ class VAEGeneratorTest {
     void badInputIsExplained() throws Exception {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new VAEGenerator().defineDataFormat())
                 .getMessage().contains("-training"));
-        VAEGenerator unknownClass = generator("-E 1 -class-value Iris-blue -training " + TestData.file("iris.arff"));
+        VAEGenerator unknownClass = generator("-E 1 -class-value Iris-blue -training " + ArffFixtures.file("iris.arff"));
         assertTrue(assertThrows(IllegalArgumentException.class, unknownClass::defineDataFormat).getMessage()
                 .contains("Iris-blue"));
-        VAEGenerator badIndex = generator("-E 1 -class 9 -training " + TestData.file("iris.arff"));
+        VAEGenerator badIndex = generator("-E 1 -class 9 -training " + ArffFixtures.file("iris.arff"));
         assertTrue(assertThrows(IllegalArgumentException.class, badIndex::defineDataFormat).getMessage()
                 .contains("-class"));
     }

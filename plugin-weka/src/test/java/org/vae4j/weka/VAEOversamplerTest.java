@@ -29,7 +29,7 @@ class VAEOversamplerTest {
 
     @Test
     void balancesTheClassesWithSyntheticInstancesAppendedAfterTheOriginals() throws Exception {
-        Instances data = TestData.load("breast-cancer.arff");
+        Instances data = ArffFixtures.load("breast-cancer.arff");
         int[] before = data.attributeStats(data.classIndex()).nominalCounts;
         Instances result = apply(data, oversampler(""));
 
@@ -52,7 +52,7 @@ class VAEOversamplerTest {
 
     @Test
     void aPercentageRaisesSmallClassesToThatShareOfTheLargest() throws Exception {
-        Instances iris = TestData.load("iris.arff");
+        Instances iris = ArffFixtures.load("iris.arff");
         Instances unbalanced = new Instances(iris, 0);
         for (int r = 0; r < iris.numInstances(); r++) {
             if (iris.instance(r).classValue() != 1 || r % 10 == 0) {
@@ -65,7 +65,7 @@ class VAEOversamplerTest {
 
     @Test
     void laterBatchesPassThroughUnchanged() throws Exception {
-        Instances data = TestData.load("breast-cancer.arff");
+        Instances data = ArffFixtures.load("breast-cancer.arff");
         VAEOversampler filter = oversampler("-warmup 1");
         apply(data, filter);
         for (int r = 0; r < 5; r++) {
@@ -89,7 +89,7 @@ class VAEOversamplerTest {
 
     @Test
     void aNumericClassIsRefused() throws Exception {
-        Instances iris = TestData.load("iris.arff");
+        Instances iris = ArffFixtures.load("iris.arff");
         iris.setClassIndex(0);
         assertThrows(Exception.class, () -> oversampler("").setInputFormat(iris));
     }

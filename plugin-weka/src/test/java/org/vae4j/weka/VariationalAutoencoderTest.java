@@ -43,10 +43,10 @@ class VariationalAutoencoderTest {
     void commandLineReplacesTheAttributesOfMixedDataWithLatentMeans() throws Exception {
         File out = dir.resolve("labor-vae.arff").toFile();
         Filter.filterFile(new VariationalAutoencoder(), Utils.splitOptions("-E 10 -L 3 -S 3 -i "
-                + TestData.file("labor.arff") + " -o " + out + " -c last"));
+                + ArffFixtures.file("labor.arff") + " -o " + out + " -c last"));
 
-        Instances input = TestData.load("labor.arff");
-        Instances result = TestData.read(out);
+        Instances input = ArffFixtures.load("labor.arff");
+        Instances result = ArffFixtures.read(out);
         assertEquals(List.of("z1", "z2", "z3", "class"), names(result));
         assertEquals(input.numInstances(), result.numInstances());
         for (int r = 0; r < result.numInstances(); r++) {
@@ -61,14 +61,14 @@ class VariationalAutoencoderTest {
     void batchModeReusesTheTrainedNetworkForTheSecondFile() throws Exception {
         File first = dir.resolve("first.arff").toFile();
         File second = dir.resolve("second.arff").toFile();
-        String labor = TestData.file("labor.arff").toString();
+        String labor = ArffFixtures.file("labor.arff").toString();
         Filter.batchFilterFile(new VariationalAutoencoder(), Utils.splitOptions("-E 10 -i " + labor + " -o " + first
                 + " -r " + labor + " -s " + second + " -c last"));
 
         // The second file is the training file itself: one row at a time through the trained network gives
         // what the first batch gave, so nothing was retrained or re-initialised.
-        Instances a = TestData.read(first);
-        Instances b = TestData.read(second);
+        Instances a = ArffFixtures.read(first);
+        Instances b = ArffFixtures.read(second);
         assertEquals(a.numInstances(), b.numInstances());
         for (int r = 0; r < a.numInstances(); r++) {
             assertArrayEquals(a.instance(r).toDoubleArray(), b.instance(r).toDoubleArray(), 1e-5, "row " + r);
@@ -77,7 +77,7 @@ class VariationalAutoencoderTest {
 
     @Test
     void meansAndStandardDeviationsArePositiveSpreads() throws Exception {
-        Instances result = apply(TestData.load("iris.arff"), with(filter("-output means-and-std")));
+        Instances result = apply(ArffFixtures.load("iris.arff"), with(filter("-output means-and-std")));
         assertEquals(List.of("z1", "z2", "z1_std", "z2_std", "class"), names(result));
         for (Instance row : result) {
             assertTrue(row.value(2) > 0 && row.value(3) > 0, row.toString());
@@ -86,7 +86,7 @@ class VariationalAutoencoderTest {
 
     @Test
     void imputationFillsEveryMissingValueAndKeepsTheObservedOnes() throws Exception {
-        Instances input = TestData.load("labor.arff");
+        Instances input = ArffFixtures.load("labor.arff");
         Instances result = apply(input, with(filter("-output imputation")));
         assertTrue(input.instance(0).hasMissingValue());
         for (int r = 0; r < input.numInstances(); r++) {
@@ -101,7 +101,7 @@ class VariationalAutoencoderTest {
 
     @Test
     void reconstructionKeepsTheHeaderAndNominalValues() throws Exception {
-        Instances input = TestData.load("labor.arff");
+        Instances input = ArffFixtures.load("labor.arff");
         Instances result = apply(input, with(filter("-output reconstruction")));
         assertTrue(input.equalHeaders(result), input.equalHeadersMsg(result));
         for (Instance row : result) {
@@ -111,7 +111,7 @@ class VariationalAutoencoderTest {
 
     @Test
     void anomalyScoreIsHigherForAnOutlierThanForTypicalRows() throws Exception {
-        Instances iris = TestData.load("iris.arff");
+        Instances iris = ArffFixtures.load("iris.arff");
         VariationalAutoencoder filter = with(filter("-E 60 -output anomaly-score -K 20"));
         Instances scored = apply(iris, filter);
         int score = scored.attribute("anomaly_score").index();
@@ -128,7 +128,7 @@ class VariationalAutoencoderTest {
 
     @Test
     void aTrainedFilterSurvivesSerialization() throws Exception {
-        Instances iris = TestData.load("iris.arff");
+        Instances iris = ArffFixtures.load("iris.arff");
         VariationalAutoencoder filter = with(filter());
         apply(iris, filter);
 
@@ -208,7 +208,7 @@ class VariationalAutoencoderTest {
 
     @Test
     void aRowOfTheWrongHeaderIsRejected() throws Exception {
-        Instances iris = TestData.load("iris.arff");
+        Instances iris = ArffFixtures.load("iris.arff");
         VariationalAutoencoder filter = with(filter("-E 2"));
         apply(iris, filter);
         ArrayList<Attribute> attributes = new ArrayList<>();
@@ -232,7 +232,7 @@ class VariationalAutoencoderTest {
 
     @Test
     void interruptingTrainingStopsItPromptlyAndLeavesTheEngineUsable() throws Exception {
-        Instances iris = TestData.load("iris.arff");
+        Instances iris = ArffFixtures.load("iris.arff");
         apply(iris, filter("-E 1"));
         VariationalAutoencoder slow = filter("-E 100000 -mini-batch 1");
         Exception[] failure = new Exception[1];

@@ -11,7 +11,7 @@ import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.VaeConfig;
 
 /**
- * The reference workload of ../shared/bench and its variants: Fashion-MNIST pixels in [0, 1] as
+ * The shared reference workload of torch_vae.py and its variants: Fashion-MNIST pixels in [0, 1] as
  * Bernoulli targets, no standardisation, Adam, CPU; the options every benchmark program shares
  * ({@code --epochs --train-limit --batch --hidden --latent --lr --seed --threads --data-dir}) have the
  * same names and defaults as the reference script's.

@@ -8,14 +8,14 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /** The ARFF files under src/test/resources, as files and as data with the class set to the last attribute. */
-public final class TestData {
+public final class ArffFixtures {
 
-    private TestData() {}
+    private ArffFixtures() {}
 
     /** The path of a test resource. */
     public static Path file(String name) {
         try {
-            return Path.of(TestData.class.getResource("/" + name).toURI());
+            return Path.of(ArffFixtures.class.getResource("/" + name).toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("missing test resource " + name, e);
         }
