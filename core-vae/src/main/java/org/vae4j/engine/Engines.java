@@ -57,7 +57,7 @@ public final class Engines {
     /**
      * Resolves a device choice against the running engine.
      *
-     * @throws IllegalStateException for {@code GPU} when the engine sees no GPU, saying why
+     * @throws DeviceUnavailableException for {@code GPU} when the engine sees no GPU, saying why
      */
     public static Device resolve(DeviceChoice choice) {
         Engine e = pytorch();
@@ -67,7 +67,7 @@ public final class Engines {
             case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
             case GPU -> {
                 if (gpus == 0) {
-                    throw new IllegalStateException("device gpu was requested but the PyTorch engine sees no GPU "
+                    throw new DeviceUnavailableException("device gpu was requested but the PyTorch engine sees no GPU "
                             + "(engine " + e.getVersion() + "): this needs a CUDA machine and a build with the "
                             + "'cuda' Maven profile (pytorch-native-cu124); use device auto or cpu instead");
                 }

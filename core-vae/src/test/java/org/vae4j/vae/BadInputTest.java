@@ -125,6 +125,17 @@ class BadInputTest {
     }
 
     @Test
+    void askingForAGpuWithoutOneSaysWhy() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.vae4j.engine.Engines.pytorch().getGpuCount() == 0,
+                "this machine has a GPU");
+        Table train = Table.builder(SCHEMA).addRow(new double[] {1, 0}).build();
+        VaeConfig config = VaeConfig.builder().epochs(1).device(org.vae4j.engine.DeviceChoice.GPU).build();
+        String m = assertThrows(org.vae4j.engine.DeviceUnavailableException.class,
+                () -> new VaeTrainer(config).fit(train)).getMessage();
+        assertTrue(m.contains("no GPU") && m.contains("cuda"), m);
+    }
+
+    @Test
     void configRoundTripsThroughItsMap() {
         VaeConfig config = VaeConfig.builder().latentDim(7).hidden(List.of(30, 20)).beta(2.5).seed(99).build();
         assertEquals(config, VaeConfig.fromMap(config.toMap()).build());

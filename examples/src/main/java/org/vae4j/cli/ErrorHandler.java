@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
 import org.vae4j.cli.data.DataException;
+import org.vae4j.engine.DeviceUnavailableException;
 import org.vae4j.io.ModelFormatException;
 import org.vae4j.vae.TrainingDivergedException;
 
@@ -28,7 +29,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (message != null) {
             command.getErr().println(prefix + message);
             command.getErr().flush();
-            return e instanceof TrainingDivergedException ? FAILURE : BAD_INPUT;
+            return e instanceof TrainingDivergedException || e instanceof DeviceUnavailableException
+                    ? FAILURE : BAD_INPUT;
         }
         command.getErr().println(prefix + e);
         e.printStackTrace(command.getErr());
@@ -45,7 +47,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return "permission denied: " + denied.getFile();
         }
         if (e instanceof CliException || e instanceof DataException || e instanceof ModelFormatException
-                || e instanceof TrainingDivergedException || e instanceof IllegalArgumentException) {
+                || e instanceof TrainingDivergedException || e instanceof IllegalArgumentException
+                || e instanceof DeviceUnavailableException) {
             return e.getMessage();
         }
         if (e instanceof IOException) {
