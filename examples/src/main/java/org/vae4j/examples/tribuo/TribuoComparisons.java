@@ -1,7 +1,6 @@
 package org.vae4j.examples.tribuo;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -120,9 +119,8 @@ public final class TribuoComparisons {
     }
 
     private static void compareBalancing() throws IOException {
-        URL csv = TribuoComparisons.class.getResource("diabetes.csv");
         MutableDataset<Label> all = new MutableDataset<>(
-                new CSVLoader<>(new LabelFactory()).loadDataSource(csv, "class"));
+                new CSVLoader<>(new LabelFactory()).loadDataSource(TribuoPipeline.bundledCsv(), "class"));
         List<Example<Label>> examples = new ArrayList<>();
         all.forEach(examples::add);
         Collections.shuffle(examples, new Random(3));

@@ -53,8 +53,8 @@ public final class TribuoPipeline {
         }
     }
 
-    /** The bundled CSV as a file: CSVLoader reads paths, and inside a jar the resource is not one. */
-    private static Path bundledCsv() throws IOException {
+    /** The bundled diabetes CSV as a file: CSVLoader reads paths, and inside a jar the resource is not one. */
+    static Path bundledCsv() throws IOException {
         Path file = Files.createTempFile("diabetes", ".csv");
         file.toFile().deleteOnExit();
         try (InputStream in = TribuoPipeline.class.getResourceAsStream("diabetes.csv")) {
