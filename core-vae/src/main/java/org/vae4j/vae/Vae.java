@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ import ai.djl.training.ParameterStore;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
 import org.vae4j.dist.DiagonalNormal;
+import org.vae4j.engine.DeviceChoice;
 import org.vae4j.engine.Engines;
 import org.vae4j.infer.AnalyticKlElbo;
 import org.vae4j.infer.Batch;
@@ -193,7 +195,7 @@ public final class Vae implements AutoCloseable {
             throw new IllegalArgumentException("condition level " + conditionLevel + " is not one of 0.." + (k - 1));
         }
         int[] conditions = new int[n];
-        java.util.Arrays.fill(conditions, conditionLevel);
+        Arrays.fill(conditions, conditionLevel);
         Random random = new Random(seed);
         return decode(priorSamples(n, random), conditions, random);
     }
@@ -286,8 +288,8 @@ public final class Vae implements AutoCloseable {
         }
         Preprocessor preprocessor = new Preprocessor(contents.schema(), contents.numericLikelihood(),
                 contents.means(), contents.scales());
-        Device device = Engines.resolve(config.device() == org.vae4j.engine.DeviceChoice.GPU
-                ? org.vae4j.engine.DeviceChoice.AUTO : config.device());
+        // A model trained on a GPU still loads on a machine without one.
+        Device device = Engines.resolve(config.device() == DeviceChoice.GPU ? DeviceChoice.AUTO : config.device());
         NDManager manager = Engines.pytorch().newBaseManager(device);
         try {
             VaeNetworks networks = VaeNetworks.create(config, preprocessor, contents.maskInputs(), manager,
@@ -363,7 +365,7 @@ public final class Vae implements AutoCloseable {
                 NDArray zArray = scope.create(FloatBuffer.wrap(zFlat), new Shape(to - start, m));
                 NDArray condition = null;
                 if (k > 0) {
-                    int[] levels = java.util.Arrays.copyOfRange(conditions, start, to);
+                    int[] levels = Arrays.copyOfRange(conditions, start, to);
                     condition = scope.create(FloatBuffer.wrap(Preprocessor.oneHot(levels, k)),
                             new Shape(to - start, k));
                 }

@@ -2,6 +2,7 @@ package org.vae4j.vae;
 
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -113,10 +114,10 @@ public final class VaeTrainer {
             throw new IllegalArgumentException("option validationFraction " + config.validationFraction()
                     + " leaves no training rows out of " + rows);
         }
-        int[] train = java.util.Arrays.copyOfRange(order, validationRows, rows);
-        int[] held = java.util.Arrays.copyOfRange(order, 0, validationRows);
-        java.util.Arrays.sort(train);
-        java.util.Arrays.sort(held);
+        int[] train = Arrays.copyOfRange(order, validationRows, rows);
+        int[] held = Arrays.copyOfRange(order, 0, validationRows);
+        Arrays.sort(train);
+        Arrays.sort(held);
         return new int[][] {train, held};
     }
 
