@@ -8,7 +8,8 @@
 # Options: --out DIR (keep the logs there; default a fresh temp dir), --no-build (use the last build),
 #          --threads N (default 2), --omp-passive (OMP_WAIT_POLICY=PASSIVE for both peers: on a machine
 #          that other jobs keep busy, OpenMP's spinning threads make both peers 10-30x slower; see below).
-# Env: VAE4J_BENCH_JAVA_OPTS (extra JVM flags), FMNIST_DIR (data), OMP_WAIT_POLICY (passed to both).
+# Env: VAE4J_JVM_OPTS (the launcher's JVM flags, from examples/bin/vae4j-env.sh), VAE4J_BENCH_JAVA_OPTS
+#      (extra JVM flags), FMNIST_DIR (data), OMP_WAIT_POLICY (passed to both).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -77,7 +78,7 @@ vae4j() {
   echo "bench.sh: $name (vae4j $program $*)" >&2
   # shellcheck disable=SC2086
   /usr/bin/time -f "MAXRSS_KIB=%M" -o "$out/$name.time" \
-    java ${VAE4J_BENCH_JAVA_OPTS:-} -Dai.djl.offline=true -cp "$CP" "org.vae4j.examples.bench.$program" \
+    java $VAE4J_JVM_OPTS ${VAE4J_BENCH_JAVA_OPTS:-} -Dai.djl.offline=true -cp "$CP" "org.vae4j.examples.bench.$program" \
     --threads "$threads" --data-dir "$DATA" "$@" >"$out/$name.log" 2>"$out/$name.err" \
     || { echo "bench.sh: $name failed, see $out/$name.err" >&2; tail -5 "$out/$name.err" >&2; exit 1; }
 }
@@ -128,7 +129,7 @@ done
   echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   echo "load_before=$load_before"
   echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "java=$(java -version 2>&1 | head -1 | tr -d '"')${VAE4J_BENCH_JAVA_OPTS:+ $VAE4J_BENCH_JAVA_OPTS}"
+  echo "java=$(java -version 2>&1 | head -1 | tr -d '"') $VAE4J_JVM_OPTS${VAE4J_BENCH_JAVA_OPTS:+ $VAE4J_BENCH_JAVA_OPTS}"
   echo "threads=$threads"
   echo "omp=${OMP_WAIT_POLICY:+OMP_WAIT_POLICY=$OMP_WAIT_POLICY for both peers}"
   echo "repeats=$repeats"
