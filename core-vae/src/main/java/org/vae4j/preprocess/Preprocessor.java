@@ -22,6 +22,15 @@ public final class Preprocessor {
     private final EncodedLayout layout;
     private final double[] means;
     private final double[] scales;
+    /** Every column numeric and Bernoulli: encoding is the identity (see {@link #encode}). */
+    private final boolean identity;
+    /**
+     * The last table schema found equal to the fitted one. Weka's and Tribuo's one-row calls build every
+     * table on the same schema instance; remembering it spares the column-by-column comparison, which
+     * for a 784-column image row was most of the cost of a one-row encode. A stale or racing value only
+     * means one more full comparison.
+     */
+    private volatile Schema lastMatchingSchema;
 
     /** Rebuilds a fitted preprocessor from its parameters (used when loading a model file). */
     public Preprocessor(Schema schema, NumericLikelihood numericLikelihood, double[] means, double[] scales) {
@@ -33,6 +42,8 @@ public final class Preprocessor {
         }
         this.means = means.clone();
         this.scales = scales.clone();
+        this.identity = numericLikelihood == NumericLikelihood.BERNOULLI
+                && schema.features().stream().allMatch(c -> c.type() == ColumnType.NUMERIC);
     }
 
     /**
@@ -109,15 +120,13 @@ public final class Preprocessor {
      *     numeric value lies outside [0, 1]
      */
     public EncodedRows encode(Table table) {
-        if (!table.schema().features().equals(schema.features())) {
-            throw new IllegalArgumentException("the data's columns " + table.schema().features()
-                    + " differ from the model's " + schema.features());
-        }
+        checkSchema(table.schema());
         int rows = table.rows();
         int width = layout.width();
         int k = schema.conditionCardinality();
         float[] conditions = k > 0 ? oneHot(conditionsOf(table), k) : null;
-        if (isIdentity() && !table.hasMissing()) {
+        if (identity && !table.hasMissing()) {
+            // The encoded row is the stored row, so a large image table need not be copied.
             checkUnitInterval(table);
             return new EncodedRows(rows, width, table.values(), table.directValues().orElse(null), null, conditions, k);
         }
@@ -151,13 +160,15 @@ public final class Preprocessor {
         return new EncodedRows(rows, width, FloatBuffer.wrap(values), null, mask, conditions, k);
     }
 
-    /**
-     * Whether encoding leaves values as they are: every column numeric and modelled as Bernoulli (images),
-     * so the encoded row is the stored row and a large image table need not be copied.
-     */
-    private boolean isIdentity() {
-        return numericLikelihood == NumericLikelihood.BERNOULLI
-                && schema.features().stream().allMatch(c -> c.type() == ColumnType.NUMERIC);
+    private void checkSchema(Schema given) {
+        if (given == lastMatchingSchema) {
+            return;
+        }
+        if (!given.features().equals(schema.features())) {
+            throw new IllegalArgumentException("the data's columns " + given.features()
+                    + " differ from the model's " + schema.features());
+        }
+        lastMatchingSchema = given;
     }
 
     private void checkUnitInterval(Table table) {
@@ -180,7 +191,6 @@ public final class Preprocessor {
             }
         }
     }
-
 
     /**
      * log |d encoded / d original| of each row: minus the sum of log scales over its observed Gaussian

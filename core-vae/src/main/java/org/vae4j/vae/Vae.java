@@ -121,18 +121,32 @@ public final class Vae implements AutoCloseable {
 
     /** The posterior mean and standard deviation of every row. */
     public Posterior encode(Table table) {
+        return encode(table, true);
+    }
+
+    /**
+     * The posterior mean of every row: the latent features of a dimensionality reduction. Cheaper than
+     * {@link #encode(Table)}, which also reads back and exponentiates the log-variances.
+     */
+    public double[][] encodeMeans(Table table) {
+        return encode(table, false).mean();
+    }
+
+    private Posterior encode(Table table, boolean withStd) {
         EncodedRows rows = preprocessor.encode(table);
         double[][] mean = new double[rows.rows()][];
-        double[][] std = new double[rows.rows()][];
+        double[][] std = withStd ? new double[rows.rows()][] : null;
         forEachChunk(rows, CHUNK_ROWS, (batch, from) -> {
             DiagonalNormal q = guide.posterior(store(), batch, false);
             copyRows(q.mean().toFloatArray(), latentDim(), mean, from);
-            // exp in Java: three fewer engine calls on the one-row path that Weka and Tribuo use per row.
-            float[] logVariance = q.logVariance().toFloatArray();
-            for (int i = 0; i < logVariance.length; i++) {
-                logVariance[i] = (float) StrictMath.exp(0.5 * logVariance[i]);
+            if (withStd) {
+                // exp in Java: three fewer engine calls on the one-row path that Weka and Tribuo use per row.
+                float[] logVariance = q.logVariance().toFloatArray();
+                for (int i = 0; i < logVariance.length; i++) {
+                    logVariance[i] = (float) StrictMath.exp(0.5 * logVariance[i]);
+                }
+                copyRows(logVariance, latentDim(), std, from);
             }
-            copyRows(logVariance, latentDim(), std, from);
         });
         return new Posterior(mean, std);
     }

@@ -59,6 +59,22 @@ class ReproducibilityTest {
     }
 
     @Test
+    void meansOnlyEncodingMatchesTheFullPosterior() {
+        Table table = data();
+        try (Vae vae = new VaeTrainer(config(7)).fit(table)) {
+            Posterior posterior = vae.encode(table);
+            double[][] means = vae.encodeMeans(table);
+            double[][] both = posterior.meansThenStds();
+            assertEquals(table.rows(), means.length);
+            for (int r = 0; r < means.length; r++) {
+                assertArrayEquals(posterior.mean()[r], means[r], 0, "row " + r);
+                assertArrayEquals(posterior.mean()[r], Arrays.copyOfRange(both[r], 0, 2), 0, "row " + r);
+                assertArrayEquals(posterior.std()[r], Arrays.copyOfRange(both[r], 2, 4), 0, "row " + r);
+            }
+        }
+    }
+
+    @Test
     void saveThenLoadGivesIdenticalResults(@TempDir Path dir) throws Exception {
         Table table = data();
         Path file = dir.resolve("model.vae");

@@ -169,13 +169,14 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
     public <T extends Output<T>> List<Example<T>> transform(Iterable<Example<T>> examples) {
         Engine e = engine();
         List<Example<T>> originals = listOf(examples);
-        Posterior posterior = e.vae().encode(e.converter().toRows(originals, unseenFeatures).table());
+        Table table = e.converter().toRows(originals, unseenFeatures).table();
+        double[][] features = includeStd ? e.vae().encode(table).meansThenStds() : e.vae().encodeMeans(table);
         String[] names = outputNames(e);
         List<Example<T>> out = new ArrayList<>(originals.size());
         for (int i = 0; i < originals.size(); i++) {
             Example<T> original = originals.get(i);
             out.add(ExampleConverter.example(original.getOutput(), original.getWeight(), original.getMetadata(),
-                    names, latentValues(posterior, i)));
+                    names, features[i]));
         }
         return out;
     }
@@ -188,17 +189,6 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
         MutableDataset<T> out = new MutableDataset<>(dataset.getProvenance(), dataset.getOutputFactory());
         out.addAll(transform((Iterable<Example<T>>) dataset));
         return out;
-    }
-
-    private double[] latentValues(Posterior posterior, int row) {
-        double[] mean = posterior.mean()[row];
-        if (!includeStd) {
-            return mean;
-        }
-        double[] values = new double[mean.length * 2];
-        System.arraycopy(mean, 0, values, 0, mean.length);
-        System.arraycopy(posterior.std()[row], 0, values, mean.length, mean.length);
-        return values;
     }
 
     private String[] outputNames(Engine e) {

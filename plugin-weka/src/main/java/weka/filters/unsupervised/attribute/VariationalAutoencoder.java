@@ -6,7 +6,6 @@ import java.util.Enumeration;
 import java.util.Vector;
 
 import org.vae4j.data.Table;
-import org.vae4j.vae.Posterior;
 import org.vae4j.vae.Vae;
 import org.vae4j.weka.InstancesSchema;
 import org.vae4j.weka.VaeFilter;
@@ -217,8 +216,8 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
         Vae vae = isFirstBatchDone() ? model() : train(table);
         Instances output = new Instances(getOutputFormat(), instances.numInstances());
         double[][] rows = switch (m_Output) {
-            case OUTPUT_MEANS -> withClass(vae.encode(table).mean(), instances);
-            case OUTPUT_MEANS_AND_STD -> withClass(meansAndStd(vae.encode(table)), instances);
+            case OUTPUT_MEANS -> withClass(vae.encodeMeans(table), instances);
+            case OUTPUT_MEANS_AND_STD -> withClass(vae.encode(table).meansThenStds(), instances);
             case OUTPUT_SAMPLE -> withClass(vae.samplePosterior(table, getSeed()), instances);
             case OUTPUT_ANOMALY_SCORE -> withScore(vae.anomalyScore(table, m_ImportanceSamples, getSeed()), instances);
             default -> reconstructed(vae.reconstruct(table), table, instances);
@@ -227,17 +226,6 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
             output.add(new DenseInstance(instances.instance(r).weight(), rows[r]));
         }
         return output;
-    }
-
-    private static double[][] meansAndStd(Posterior posterior) {
-        double[][] rows = new double[posterior.rows()][];
-        for (int r = 0; r < rows.length; r++) {
-            double[] mean = posterior.mean()[r];
-            rows[r] = new double[2 * mean.length];
-            System.arraycopy(mean, 0, rows[r], 0, mean.length);
-            System.arraycopy(posterior.std()[r], 0, rows[r], mean.length, mean.length);
-        }
-        return rows;
     }
 
     private double[][] withClass(double[][] latent, Instances instances) {
