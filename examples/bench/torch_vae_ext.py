@@ -14,6 +14,9 @@ Extra flags:
   --scaling-rows 10000,30000,60000 --scaling-batches 128,256,512,1024
                                  seconds per epoch for each row count (at --batch) and each batch size
                                  (at the full training set), one fresh model per setting
+  --gemm                         only times the five large matrix products of one training step (at
+                                 --batch, 784-400), laid out as in a linear layer's passes; the same
+                                 products as vae4j's GemmBench
 
 Run: /usr/bin/python3 examples/bench/torch_vae_ext.py --epochs 2
 """
@@ -213,6 +216,35 @@ def run_scaling(args, x_full, hidden):
               f"samples_per_sec={x.shape[0] / secs:.1f}", flush=True)
 
 
+def run_gemm(args, hidden):
+    b, d, h = args.batch, PIXELS, hidden[0]
+    products = [("encoder.forward", b, d, h, False, True), ("decoder.forward", b, h, d, False, True),
+                ("decoder.input_grad", b, d, h, False, False), ("decoder.weight_grad", d, b, h, True, False),
+                ("encoder.weight_grad", h, b, d, True, False)]
+
+    def operand(rows, cols, transposed):
+        return torch.rand(cols, rows).t() if transposed else torch.rand(rows, cols)
+
+    total_us = total_flops = 0.0
+    for name, m, k, n, ta, tb in products:
+        a, bb = operand(m, k, ta), operand(k, n, tb)
+        for _ in range(args.gemm_calls):
+            torch.matmul(a, bb)
+        blocks = []
+        for _ in range(args.gemm_calls // 100):
+            start = time.perf_counter()
+            for _ in range(100):
+                torch.matmul(a, bb)
+            blocks.append((time.perf_counter() - start) / 100 * 1e6)
+        us = statistics.median(blocks)
+        flops = 2.0 * m * k * n
+        total_us += us
+        total_flops += flops
+        print(f"GEMM peer=torch product={name} m={m} k={k} n={n} us={us:.1f} gflops={flops / us / 1e3:.1f}",
+              flush=True)
+    print(f"GEMM_TOTAL peer=torch us={total_us:.1f} gflops={total_flops / total_us / 1e3:.1f}", flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--epochs", type=positive, default=2)
@@ -232,12 +264,18 @@ def main():
     ap.add_argument("--warmup-calls", type=positive, default=1000)
     ap.add_argument("--scaling-rows", type=widths, default=None)
     ap.add_argument("--scaling-batches", type=widths, default=None)
+    ap.add_argument("--gemm", action="store_true", help="only time the step's matrix products")
+    ap.add_argument("--gemm-calls", type=positive, default=2000)
     args = ap.parse_args()
     if args.one_row_calls > 10000:
         ap.error("--one-row-calls is at most 10000 (one call per test row)")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
+    if args.gemm:
+        print(f"peer=torch version={torch.__version__} threads={torch.get_num_threads()}", flush=True)
+        run_gemm(args, args.hidden)
+        return
     np.random.seed(args.seed)
     x_train = torch.from_numpy(fmnist.load("train", args.data_dir, args.train_limit))
     x_test = torch.from_numpy(fmnist.load("t10k", args.data_dir))
