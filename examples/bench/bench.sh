@@ -47,11 +47,11 @@ done
 if [ "$mode" = quick ]; then
   limit=5000 epochs=2 repeats=1 mem_epochs=4 mem_limit=5000
   scale_limit=4000 scale_rows=1000,2000,4000 scale_batches=128,512 scale_epochs=1
-  enc_limit=2000 enc_calls=1000 enc_warmup=300 deep_limit=5000
+  enc_limit=2000 enc_calls=1000 enc_warmup=300 deep_limit=5000 gemm_calls=300
 else
   limit=all epochs=2 repeats=3 mem_epochs=20 mem_limit=all
   scale_limit=all scale_rows=10000,30000,60000 scale_batches=128,256,512,1024 scale_epochs=2
-  enc_limit=10000 enc_calls=5000 enc_warmup=1000 deep_limit=all
+  enc_limit=10000 enc_calls=5000 enc_warmup=1000 deep_limit=all gemm_calls=2000
 fi
 deep="--hidden 512,256 --latent 32 --batch 256"
 
@@ -110,6 +110,8 @@ for i in $(seq 1 "$repeats"); do   # pairs back to back, so drifts in machine sp
 done
 # shellcheck disable=SC2046
 {
+  vae4j gemm-vae4j GemmBench --calls "$gemm_calls"
+  torch gemm-torch --gemm --gemm-calls "$gemm_calls"
   vae4j memory-vae4j TrainBench --epochs "$mem_epochs" $(limit_arg $mem_limit)
   torch memory-torch --epochs "$mem_epochs" $(limit_arg $mem_limit)
   vae4j encode-vae4j EncodeBench --epochs 1 $(limit_arg $enc_limit) --one-row-calls "$enc_calls" --warmup-calls "$enc_warmup"

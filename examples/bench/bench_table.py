@@ -104,6 +104,18 @@ def training_rows(table, res, epochs):
     table.add("start-up: launch to first trained step, ms (median)", v, t, fmt="{:.0f}")
 
 
+def gemm_rows(table, res):
+    """The step's five matrix products alone, and what the rest of a training step costs around them."""
+    v = res.last("gemm", "vae4j", "GEMM_TOTAL", "us")
+    t = res.last("gemm", "torch", "GEMM_TOTAL", "us")
+    table.add("the step's 5 matrix products alone (batch 128), µs", v, t, "report (lower is better)", fmt="{:.0f}")
+    batch = 128
+    v_step = batch * 1e6 / res.median("train", "vae4j", "SUMMARY", "samples_per_sec")
+    t_step = batch * 1e6 / res.median("train", "torch", "SUMMARY", "samples_per_sec")
+    table.add("rest of a training step (step time − products), µs", v_step - v, t_step - t,
+              "report (lower is better)", fmt="{:.0f}")
+
+
 def memory_rows(table, res):
     v, t = res.epoch_rss("memory", "vae4j"), res.epoch_rss("memory", "torch")
     last = len(v)
@@ -169,6 +181,7 @@ def main():
     epochs = int(vae["epochs"])
     table = Table()
     training_rows(table, res, epochs)
+    gemm_rows(table, res)
     memory_rows(table, res)
     encode_rows(table, res)
     scaling_rows(table, res)
