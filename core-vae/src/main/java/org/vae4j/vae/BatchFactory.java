@@ -72,7 +72,6 @@ final class BatchFactory {
      * an inference call or a chunk copy that ends before the wrapper is closed, with autograd off, so no
      * engine object outlives the buffer (see {@link NativeArrays} for the case where that fails).
      */
-    /** Rows of a direct buffer wrapped in place (see {@link #matrix(FloatBuffer, int, int, int, NDManager)}). */
     private static NDArray directMatrix(ByteBuffer values, int from, int count, int width, NDManager manager) {
         ByteBuffer view = values.duplicate();
         view.limit((from + count) * width * Float.BYTES).position(from * width * Float.BYTES);
