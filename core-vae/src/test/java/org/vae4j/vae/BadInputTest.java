@@ -85,6 +85,11 @@ class BadInputTest {
             Table other = Table.builder(Schema.numeric("x", 2)).addRow(new double[] {1, 2}).build();
             String m = message(() -> vae.encode(other));
             assertTrue(m.contains("differ"), m);
+            // The preprocessor remembers the last schema it accepted; an equal copy is accepted, and a
+            // different schema is still refused after it.
+            Schema copy = Schema.of(List.copyOf(SCHEMA.features()));
+            assertEquals(1, vae.encode(Table.builder(copy).addRow(new double[] {3, 1}).build()).rows());
+            assertTrue(message(() -> vae.encode(other)).contains("differ"));
         }
     }
 
