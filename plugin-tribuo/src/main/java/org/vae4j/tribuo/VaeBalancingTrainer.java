@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
@@ -15,8 +14,6 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
-import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 /**
  * Balances classes with a conditional VAE before training a classifier: it trains the VAE on the labelled
@@ -28,24 +25,16 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * run provenance records this trainer's full provenance under {@link #PROVENANCE_KEY}, beside the inner
  * trainer's provenance, so the balancing is part of the model's history.
  */
-public final class VaeBalancingTrainer implements Trainer<Label> {
+public final class VaeBalancingTrainer extends TwoStageTrainer<Label, Model<Label>> {
 
     /** The run-provenance key under which the returned model records this trainer. */
     public static final String PROVENANCE_KEY = "vae4j-balancing-trainer";
-
-    @Config(mandatory = true, description = "Trainer of the conditional VAE that generates the synthetic examples.")
-    private VaeFeatureTrainer vaeTrainer;
-
-    @Config(mandatory = true, description = "Trainer of the classifier on real and synthetic examples.")
-    private Trainer<Label> innerTrainer;
 
     @Config(description = "Each class is topped up to this fraction of the largest class's count, in (0, 1].")
     private double targetRatio = 1.0;
 
     @Config(description = "Seed from which each training's generation seed is derived.")
     private long seed = Trainer.DEFAULT_SEED;
-
-    private int invocationCount = 0;
 
     /** For OLCUT. */
     private VaeBalancingTrainer() {}
@@ -58,8 +47,7 @@ public final class VaeBalancingTrainer implements Trainer<Label> {
      */
     public VaeBalancingTrainer(VaeFeatureTrainer vaeTrainer, Trainer<Label> innerTrainer, double targetRatio,
             long seed) {
-        this.vaeTrainer = vaeTrainer;
-        this.innerTrainer = innerTrainer;
+        super(vaeTrainer, innerTrainer);
         this.targetRatio = targetRatio;
         this.seed = seed;
         postConfig();
@@ -72,12 +60,7 @@ public final class VaeBalancingTrainer implements Trainer<Label> {
      */
     @Override
     public void postConfig() {
-        if (vaeTrainer == null) {
-            throw new PropertyException("", "vaeTrainer", "must be set");
-        }
-        if (innerTrainer == null) {
-            throw new PropertyException("", "innerTrainer", "must be set");
-        }
+        checkTrainersSet();
         if (!vaeTrainer.isConditional()) {
             throw new PropertyException("", "vaeTrainer", "must be conditional (conditional = true) to generate "
                     + "examples of a given class");
@@ -87,30 +70,12 @@ public final class VaeBalancingTrainer implements Trainer<Label> {
         }
     }
 
-    @Override
-    public Model<Label> train(Dataset<Label> examples) {
-        return train(examples, Collections.emptyMap());
-    }
-
-    @Override
-    public Model<Label> train(Dataset<Label> examples, Map<String, Provenance> runProvenance) {
-        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
-    }
-
     /** Trains the conditional VAE, tops up the small classes, and trains the inner trainer. */
     @Override
     public synchronized Model<Label> train(Dataset<Label> examples, Map<String, Provenance> runProvenance,
             int invocationCount) {
-        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(invocationCount);
-        }
-        TrainerProvenance trainerProvenance = getProvenance();
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < this.invocationCount; i++) {
-            random.nextLong();
-        }
-        long generationSeed = random.nextLong();
-        this.invocationCount++;
+        Run run = startRun(invocationCount);
+        long generationSeed = RunSeeds.forRun(seed, run.index());
 
         MutableDataset<Label> balanced = new MutableDataset<>(examples.getProvenance(), examples.getOutputFactory());
         for (Example<Label> example : examples) {
@@ -132,29 +97,8 @@ public final class VaeBalancingTrainer implements Trainer<Label> {
             }
         }
         Map<String, Provenance> innerRunProvenance = new HashMap<>(runProvenance);
-        innerRunProvenance.put(PROVENANCE_KEY, trainerProvenance);
+        innerRunProvenance.put(PROVENANCE_KEY, run.provenance());
         return innerTrainer.train(balanced, innerRunProvenance, INCREMENT_INVOCATION_COUNT);
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return invocationCount;
-    }
-
-    /** Sets this trainer's count and both inner trainers' counts (each training trains each once). */
-    @Override
-    public synchronized void setInvocationCount(int invocationCount) {
-        if (invocationCount < 0) {
-            throw new IllegalArgumentException("The supplied invocationCount is less than zero.");
-        }
-        this.invocationCount = invocationCount;
-        vaeTrainer.setInvocationCount(invocationCount);
-        innerTrainer.setInvocationCount(invocationCount);
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
@@ -228,7 +227,7 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
             setInvocationCount(invocationCount);
         }
         TrainerProvenance trainerProvenance = getProvenance();
-        long trainingSeed = seedFor(this.invocationCount);
+        long trainingSeed = RunSeeds.forRun(seed, this.invocationCount);
         this.invocationCount++;
 
         ImmutableFeatureMap features = examples.getFeatureIDMap();
@@ -261,15 +260,6 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
             throw new IllegalArgumentException("a conditional VAE needs at least two labels, got " + labels);
         }
         return labels;
-    }
-
-    /** The seed of the training run with the given invocation count: the count-th draw from {@code seed}. */
-    private long seedFor(int count) {
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < count; i++) {
-            random.nextLong();
-        }
-        return random.nextLong();
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.vae4j.tribuo;
 
 import java.time.OffsetDateTime;
-import java.util.Collections;
 import java.util.Map;
 
-import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.tribuo.Dataset;
@@ -13,8 +11,6 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Output;
 import org.tribuo.Trainer;
 import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 /**
  * Tribuo's {@code TransformTrainer} with a learned multi-feature transform: it trains a VAE on the
@@ -27,15 +23,7 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  *
  * @param <T> the output type
  */
-public final class VaeTransformTrainer<T extends Output<T>> implements Trainer<T> {
-
-    @Config(mandatory = true, description = "Trainer of the (unconditional) VAE that makes the latent features.")
-    private VaeFeatureTrainer vaeTrainer;
-
-    @Config(mandatory = true, description = "Trainer of the model on the latent features.")
-    private Trainer<T> innerTrainer;
-
-    private int invocationCount = 0;
+public final class VaeTransformTrainer<T extends Output<T>> extends TwoStageTrainer<T, VaeTransformedModel<T>> {
 
     /** For OLCUT. */
     private VaeTransformTrainer() {}
@@ -45,8 +33,7 @@ public final class VaeTransformTrainer<T extends Output<T>> implements Trainer<T
      * @param innerTrainer trains the model on the latent features
      */
     public VaeTransformTrainer(VaeFeatureTrainer vaeTrainer, Trainer<T> innerTrainer) {
-        this.vaeTrainer = vaeTrainer;
-        this.innerTrainer = innerTrainer;
+        super(vaeTrainer, innerTrainer);
         postConfig();
     }
 
@@ -57,65 +44,25 @@ public final class VaeTransformTrainer<T extends Output<T>> implements Trainer<T
      */
     @Override
     public void postConfig() {
-        if (vaeTrainer == null) {
-            throw new PropertyException("", "vaeTrainer", "must be set");
-        }
-        if (innerTrainer == null) {
-            throw new PropertyException("", "innerTrainer", "must be set");
-        }
+        checkTrainersSet();
         if (vaeTrainer.isConditional()) {
             throw new PropertyException("", "vaeTrainer", "must be unconditional: at prediction time the label "
                     + "is unknown, so it cannot condition the encoder");
         }
     }
 
-    @Override
-    public VaeTransformedModel<T> train(Dataset<T> examples) {
-        return train(examples, Collections.emptyMap());
-    }
-
-    @Override
-    public VaeTransformedModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
-        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
-    }
-
     /** Trains the VAE, transforms the examples, and trains the inner model on their latent features. */
     @Override
     public synchronized VaeTransformedModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance,
             int invocationCount) {
-        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(invocationCount);
-        }
-        TrainerProvenance trainerProvenance = getProvenance();
-        this.invocationCount++;
+        Run run = startRun(invocationCount);
         VaeFeatureModel features = vaeTrainer.trainFeatures(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
         MutableDataset<T> latent = features.transform(examples);
         Model<T> inner = innerTrainer.train(latent, runProvenance, INCREMENT_INVOCATION_COUNT);
         ModelProvenance provenance = new ModelProvenance(VaeTransformedModel.class.getName(), OffsetDateTime.now(),
-                examples.getProvenance(), trainerProvenance, runProvenance);
+                examples.getProvenance(), run.provenance(), runProvenance);
         return new VaeTransformedModel<>("vae-transformed-model", provenance, examples.getFeatureIDMap(),
                 inner.getOutputIDInfo(), features, inner);
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return invocationCount;
-    }
-
-    /** Sets this trainer's count and both inner trainers' counts (each training trains each once). */
-    @Override
-    public synchronized void setInvocationCount(int invocationCount) {
-        if (invocationCount < 0) {
-            throw new IllegalArgumentException("The supplied invocationCount is less than zero.");
-        }
-        this.invocationCount = invocationCount;
-        vaeTrainer.setInvocationCount(invocationCount);
-        innerTrainer.setInvocationCount(invocationCount);
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 
     @Override
