@@ -23,8 +23,8 @@ final class EncodeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train.")
-    private Path model;
+    @Mixin
+    private ModelOption model;
 
     @Mixin
     private DataOptions data;
@@ -41,7 +41,7 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Vae vae = ModelFiles.load(model)) {
+        try (Vae vae = model.load()) {
             String wanted = classColumn != null ? classColumn : vae.schema().condition().map(Column::name).orElse(null);
             Dataset dataset = data.loadFor(vae.schema(), wanted);
             String label = wanted != null ? wanted : dataset.defaultClass().orElse(null);

@@ -23,8 +23,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train.")
-    private Path model;
+    @Mixin
+    private ModelOption model;
 
     @Mixin
     private DataOptions data;
@@ -44,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (k < 1) {
             throw new CliException("--k must be at least 1, got " + k);
         }
-        try (Vae vae = ModelFiles.load(model)) {
+        try (Vae vae = model.load()) {
             Table table = data.loadFor(vae.schema(), null).table(vae.schema());
             double[] elbo = vae.elbo(table, seed);
             double[] logLikelihood = vae.logLikelihood(table, k, seed);

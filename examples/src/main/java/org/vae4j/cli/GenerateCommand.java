@@ -10,6 +10,7 @@ import org.vae4j.data.Table;
 import org.vae4j.vae.Vae;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +23,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train.")
-    private Path model;
+    @Mixin
+    private ModelOption model;
 
     @Option(names = {"-n", "--count"}, required = true, paramLabel = "N", description = "Number of rows.")
     private int count;
@@ -45,7 +46,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (count < 1) {
             throw new CliException("-n must be at least 1, got " + count);
         }
-        try (Vae vae = ModelFiles.load(model)) {
+        try (Vae vae = model.load()) {
             ImageShape shape = png == null ? null : ImageOutput.shapeOf(vae.schema());
             Table rows = label == null ? vae.generate(count, seed) : vae.generate(count, level(vae), seed);
             TableWriter.write(rows, out);
@@ -60,10 +61,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     private int level(Vae vae) {
         Column condition = vae.schema().condition().orElseThrow(() -> new CliException(
-                "--class needs a conditional model (train with --class COLUMN --conditional); " + model + " is not"));
+                "--class needs a conditional model (train with --class COLUMN --conditional); " + model.file() + " is not"));
         int level = condition.levels().indexOf(label);
         if (level < 0) {
-            throw new CliException("--class '" + label + "' is not a class of " + model + " (classes of '"
+            throw new CliException("--class '" + label + "' is not a class of " + model.file() + " (classes of '"
                     + condition.name() + "': " + String.join(", ", condition.levels()) + ")");
         }
         return level;

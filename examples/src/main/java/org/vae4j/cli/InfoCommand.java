@@ -2,7 +2,6 @@ package org.vae4j.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -14,7 +13,7 @@ import org.vae4j.vae.TrainingHistory;
 import org.vae4j.vae.Vae;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,15 +24,15 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train.")
-    private Path model;
+    @Mixin
+    private ModelOption model;
 
     @Override
     public Integer call() throws Exception {
-        try (Vae vae = ModelFiles.load(model)) {
+        try (Vae vae = model.load()) {
             PrintWriter out = spec.commandLine().getOut();
             Schema schema = vae.schema();
-            out.printf("file: %s (%,d bytes)%n", model, Files.size(model));
+            out.printf("file: %s (%,d bytes)%n", model.file(), Files.size(model.file()));
             out.printf("latent dimensions: %d%n", vae.latentDim());
             out.printf("parameters: %,d%n", vae.parameterCount());
             out.printf("columns: %d (%s)%n", schema.width(), schema.features().stream()

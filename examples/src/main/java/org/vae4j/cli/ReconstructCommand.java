@@ -24,8 +24,8 @@ final class ReconstructCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train.")
-    private Path model;
+    @Mixin
+    private ModelOption model;
 
     @Mixin
     private DataOptions data;
@@ -39,7 +39,7 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Vae vae = ModelFiles.load(model)) {
+        try (Vae vae = model.load()) {
             ImageShape shape = png == null ? null : ImageOutput.shapeOf(vae.schema());
             Table table = data.loadFor(vae.schema(), null).table(vae.schema());
             Table rebuilt = vae.reconstruct(table);

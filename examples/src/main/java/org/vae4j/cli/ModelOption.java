@@ -8,18 +8,29 @@ import java.nio.file.Path;
 import org.vae4j.io.ModelFormatException;
 import org.vae4j.vae.Vae;
 
-/** Loads model files for the commands, with errors that name the file. */
-final class ModelFiles {
+import picocli.CommandLine.Option;
 
-    private ModelFiles() {}
+/**
+ * The {@code --model} option of every command that reads a saved model (a picocli mixin), and its
+ * loading, with errors that name the file.
+ */
+final class ModelOption {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train.")
+    private Path file;
+
+    /** The model file given. */
+    Path file() {
+        return file;
+    }
 
     /**
-     * Loads a model.
+     * Loads the model.
      *
      * @throws NoSuchFileException when there is no such file
      * @throws CliException when the file is not a (whole) vae4j model
      */
-    static Vae load(Path file) throws IOException {
+    Vae load() throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
