@@ -79,7 +79,7 @@ vae4j() {
   # shellcheck disable=SC2086
   /usr/bin/time -f "MAXRSS_KIB=%M" -o "$out/$name.time" \
     java $VAE4J_JVM_OPTS ${VAE4J_BENCH_JAVA_OPTS:-} -Dai.djl.offline=true -cp "$CP" "org.vae4j.examples.bench.$program" \
-    --threads "$threads" --data-dir "$DATA" "$@" >"$out/$name.log" 2>"$out/$name.err" \
+    --threads "$threads" "$@" >"$out/$name.log" 2>"$out/$name.err" \
     || { echo "bench.sh: $name failed, see $out/$name.err" >&2; tail -5 "$out/$name.err" >&2; exit 1; }
 }
 
@@ -105,22 +105,22 @@ fi
 start=$(date +%s)
 # shellcheck disable=SC2046
 for i in $(seq 1 "$repeats"); do   # pairs back to back, so drifts in machine speed hit both sides alike
-  vae4j "train-vae4j-$i" TrainBench --epochs "$epochs" $(limit_arg $limit)
+  vae4j "train-vae4j-$i" TrainBench --data-dir "$DATA" --epochs "$epochs" $(limit_arg $limit)
   torch "train-torch-$i" --epochs "$epochs" $(limit_arg $limit) --startup
 done
 # shellcheck disable=SC2046
 {
   vae4j gemm-vae4j GemmBench --calls "$gemm_calls"
   torch gemm-torch --gemm --gemm-calls "$gemm_calls"
-  vae4j memory-vae4j TrainBench --epochs "$mem_epochs" $(limit_arg $mem_limit)
+  vae4j memory-vae4j TrainBench --data-dir "$DATA" --epochs "$mem_epochs" $(limit_arg $mem_limit)
   torch memory-torch --epochs "$mem_epochs" $(limit_arg $mem_limit)
-  vae4j encode-vae4j EncodeBench --epochs 1 $(limit_arg $enc_limit) --one-row-calls "$enc_calls" --warmup-calls "$enc_warmup"
+  vae4j encode-vae4j EncodeBench --data-dir "$DATA" --epochs 1 $(limit_arg $enc_limit) --one-row-calls "$enc_calls" --warmup-calls "$enc_warmup"
   torch encode-torch --epochs 1 $(limit_arg $enc_limit) --encode --one-row-calls "$enc_calls" --warmup-calls "$enc_warmup"
-  vae4j scaling-vae4j ScalingBench --epochs "$scale_epochs" $(limit_arg $scale_limit) \
+  vae4j scaling-vae4j ScalingBench --data-dir "$DATA" --epochs "$scale_epochs" $(limit_arg $scale_limit) \
     --scaling-rows "$scale_rows" --scaling-batches "$scale_batches"
   torch scaling-torch --epochs "$scale_epochs" $(limit_arg $scale_limit) \
     --scaling-rows "$scale_rows" --scaling-batches "$scale_batches"
-  vae4j deep-vae4j TrainBench --epochs "$epochs" $(limit_arg $deep_limit) $deep
+  vae4j deep-vae4j TrainBench --data-dir "$DATA" --epochs "$epochs" $(limit_arg $deep_limit) $deep
   torch deep-torch --epochs "$epochs" $(limit_arg $deep_limit) $deep
 }
 

@@ -109,9 +109,9 @@ def gemm_rows(table, res):
     v = res.last("gemm", "vae4j", "GEMM_TOTAL", "us")
     t = res.last("gemm", "torch", "GEMM_TOTAL", "us")
     table.add("the step's 5 matrix products alone (batch 128), µs", v, t, "report (lower is better)", fmt="{:.0f}")
-    batch = 128
-    v_step = batch * 1e6 / res.median("train", "vae4j", "SUMMARY", "samples_per_sec")
-    t_step = batch * 1e6 / res.median("train", "torch", "SUMMARY", "samples_per_sec")
+    step_us = lambda peer: (res.last("train", peer, "peer=", "batch") * 1e6  # noqa: E731
+                            / res.median("train", peer, "SUMMARY", "samples_per_sec"))
+    v_step, t_step = step_us("vae4j"), step_us("torch")
     table.add("rest of a training step (step time − products), µs", v_step - v, t_step - t,
               "report (lower is better)", fmt="{:.0f}")
 

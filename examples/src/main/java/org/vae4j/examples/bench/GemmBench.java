@@ -38,8 +38,7 @@ public final class GemmBench {
                 .option("--input", "784", "input width")
                 .option("--hidden", "400", "hidden width")
                 .option("--threads", "2", "PyTorch intra-op threads")
-                .option("--calls", "2000", "timed calls per product (after as many untimed)")
-                .option("--data-dir", "", "ignored: accepted so that bench.sh passes every program the same options");
+                .option("--calls", "2000", "timed calls per product (after as many untimed)");
         BenchRunner.run(options, args, o -> {
             if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
                 System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(o.positiveInt("--threads")));
