@@ -1,0 +1,124 @@
+package org.vae4j.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * vae4j's own native kernels (src/main/c): single-pass loops for work DJL can only express as a chain of
+ * engine calls, each a full pass over memory. Adam's update is the one that matters: eleven passes over
+ * every parameter become one, run on the engine's OpenMP threads (see the C source for how they are found).
+ *
+ * <p>The library is built with the jar for the platform the build ran on (a C compiler must be present;
+ * see core-vae's pom) and loaded from the class path on first use. Where it is missing (another platform,
+ * a build without a compiler) or switched off with {@code -Dvae4j.nativeKernels=false}, {@link #available}
+ * says no and callers use engine calls instead. The two agree to float rounding: the kernels do the
+ * same float operations in the same order, without fused multiply-adds, and differ only in the square
+ * root, which the kernel rounds correctly and the engine's vectorised one sometimes does not (one unit in
+ * the last place, in about one element in seven).
+ */
+public final class NativeKernels {
+
+    /** System property that switches the kernels off ({@code false}); they are on by default. */
+    public static final String ENABLED_PROPERTY = "vae4j.nativeKernels";
+
+    private static final String LIBRARY = "vae4j_kernels";
+    private static final String UNAVAILABLE_REASON;
+
+    static {
+        UNAVAILABLE_REASON = load();
+    }
+
+    private NativeKernels() {}
+
+    /** Whether the kernels are loaded and switched on. */
+    public static boolean available() {
+        return UNAVAILABLE_REASON == null;
+    }
+
+    /** Why the kernels are not in use, or null when they are. */
+    public static String unavailableReason() {
+        return UNAVAILABLE_REASON;
+    }
+
+    /**
+     * Whether the kernels can work on {@code array} in place: they are loaded, and it is a contiguous float
+     * array in CPU memory.
+     */
+    public static boolean canUpdateInPlace(NDArray array) {
+        return available() && array.getDataType() == DataType.FLOAT32
+                && array.getDevice().getDeviceType().equals(Device.Type.CPU);
+    }
+
+    /**
+     * The array's own storage as a direct buffer: writes through it change the array.
+     *
+     * @throws IllegalStateException if the engine hands out a copy instead (the array is not contiguous)
+     */
+    public static ByteBuffer storageOf(NDArray array) {
+        ByteBuffer buffer = array.toByteBuffer(true);
+        if (!buffer.isDirect() || buffer.capacity() < array.size() * Float.BYTES) {
+            throw new IllegalStateException("the engine gave a copy, not the storage, of an array of shape "
+                    + array.getShape() + " (not contiguous?)");
+        }
+        return buffer;
+    }
+
+    /**
+     * One step of Adam with rescaled moments over {@code count} floats, in place, leaving a zero gradient:
+     * {@code M = beta1 M + g; V = beta2 V + g^2; w -= (M / (sqrt(V) + shiftedEpsilon)) * stepScale}.
+     * The buffers come from {@link #storageOf}.
+     */
+    public static void adamUpdate(ByteBuffer weight, ByteBuffer gradient, ByteBuffer mean, ByteBuffer variance,
+            long count, float beta1, float beta2, float shiftedEpsilon, float stepScale) {
+        long bytes = count * Float.BYTES;
+        if (count < 0 || weight.capacity() < bytes || gradient.capacity() < bytes || mean.capacity() < bytes
+                || variance.capacity() < bytes) {
+            throw new IllegalArgumentException("a buffer holds fewer than " + count + " floats");
+        }
+        adamUpdateNative(weight, gradient, mean, variance, count, beta1, beta2, shiftedEpsilon, stepScale);
+    }
+
+    private static native void adamUpdateNative(ByteBuffer weight, ByteBuffer gradient, ByteBuffer mean,
+            ByteBuffer variance, long count, float beta1, float beta2, float shiftedEpsilon, float stepScale);
+
+    /** Loads the library from the class path; returns why it could not, or null. */
+    private static String load() {
+        if ("false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY))) {
+            return "switched off with -D" + ENABLED_PROPERTY + "=false";
+        }
+        String platform = platform();
+        String resource = "native/" + platform + "/" + System.mapLibraryName(LIBRARY);
+        try (InputStream in = NativeKernels.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "no native kernels were built for " + platform;
+            }
+            // The JVM loads libraries from files only; a private copy per process keeps concurrent JVMs apart.
+            Path file = Files.createTempFile("vae4j-kernels-", "-" + System.mapLibraryName(LIBRARY));
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            System.load(file.toAbsolutePath().toString());
+            return null;
+        } catch (IOException | UnsatisfiedLinkError | SecurityException e) {
+            return "could not load the native kernels for " + platform + ": " + e;
+        }
+    }
+
+    /** The platform's folder name, e.g. {@code linux-x86_64}. */
+    static String platform() {
+        String os = System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "unknown").toLowerCase(Locale.ROOT);
+        String osName = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "osx" : os.startsWith("windows") ? "win" : os;
+        String archName = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+                : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : arch;
+        return osName + "-" + archName;
+    }
+}
