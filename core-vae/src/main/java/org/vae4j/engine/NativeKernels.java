@@ -32,9 +32,11 @@ public final class NativeKernels {
 
     private static final String LIBRARY = "vae4j_kernels";
     private static final String UNAVAILABLE_REASON;
+    private static final boolean SPARSE_LINEAR;
 
     static {
         UNAVAILABLE_REASON = load();
+        SPARSE_LINEAR = UNAVAILABLE_REASON == null && sparseLinearSupported();
     }
 
     private NativeKernels() {}
@@ -86,6 +88,60 @@ public final class NativeKernels {
         }
         adamUpdateNative(weight, gradient, mean, variance, count, beta1, beta2, shiftedEpsilon, stepScale);
     }
+
+    /**
+     * Whether {@link #sparseLinear} can run here: the kernels are loaded and the CPU has AVX-512 (without
+     * it a dense product is faster).
+     */
+    public static boolean sparseLinearAvailable() {
+        return SPARSE_LINEAR;
+    }
+
+    /**
+     * A fully connected layer that skips the zeros of its input: {@code y = bias + x W^T} for {@code rows}
+     * rows of width {@code in}, summing over each row's non-zero entries only. Worth it on inputs with many
+     * exact zeros (image pixels, one-hot levels). Buffers are float storage from {@link #storageOf} (or
+     * direct buffers in native order); {@code transposedWeight} is W^T, {@code in x out}, row-major.
+     *
+     * @throws IllegalArgumentException if a buffer holds fewer floats than the shapes need
+     * @throws IllegalStateException if {@link #sparseLinearAvailable} is false
+     */
+    public static void sparseLinear(ByteBuffer x, ByteBuffer transposedWeight, ByteBuffer bias, ByteBuffer y,
+            long rows, long in, long out) {
+        if (!SPARSE_LINEAR) {
+            throw new IllegalStateException("the sparse linear kernel needs the native kernels and AVX-512");
+        }
+        if (rows < 0 || in < 1 || out < 1 || x.capacity() < rows * in * Float.BYTES
+                || transposedWeight.capacity() < in * out * Float.BYTES || bias.capacity() < out * Float.BYTES
+                || y.capacity() < rows * out * Float.BYTES) {
+            throw new IllegalArgumentException("buffers too small for " + rows + " rows of " + in + " inputs and "
+                    + out + " outputs");
+        }
+        if (!sparseLinearNative(x, transposedWeight, bias, y, rows, in, out)) {
+            throw new OutOfMemoryError("no native memory for the sparse linear kernel's row lists");
+        }
+    }
+
+    /**
+     * The index of the first of {@code count} floats that is below {@code low} or above {@code high} (NaN
+     * is neither), or -1: a range check of millions of pixels in one vectorised pass.
+     *
+     * @param values a direct buffer of floats in native order
+     * @throws IllegalArgumentException if the buffer is not direct or holds fewer than {@code count} floats
+     */
+    public static long firstOutside(ByteBuffer values, long count, float low, float high) {
+        if (!values.isDirect() || count < 0 || values.capacity() < count * Float.BYTES) {
+            throw new IllegalArgumentException("need a direct buffer of at least " + count + " floats");
+        }
+        return firstOutsideNative(values, count, low, high);
+    }
+
+    private static native long firstOutsideNative(ByteBuffer values, long count, float low, float high);
+
+    private static native boolean sparseLinearSupported();
+
+    private static native boolean sparseLinearNative(ByteBuffer x, ByteBuffer transposedWeight, ByteBuffer bias,
+            ByteBuffer y, long rows, long in, long out);
 
     private static native void adamUpdateNative(ByteBuffer weight, ByteBuffer gradient, ByteBuffer mean,
             ByteBuffer variance, long count, float beta1, float beta2, float shiftedEpsilon, float stepScale);

@@ -73,6 +73,11 @@ public final class Guide {
 
     /** The variational posterior q(z | x [, y]) for each row of the batch. */
     public DiagonalNormal posterior(ParameterStore parameters, Batch batch, boolean training) {
+        return fromOutput(network.forward(parameters, new NDList(input(batch)), training).singletonOrThrow());
+    }
+
+    /** The network's input for a batch: the rows, then their observation mask, then their condition. */
+    public NDArray input(Batch batch) {
         List<NDArray> parts = new ArrayList<>(3);
         parts.add(batch.x());
         if (maskInputs) {
@@ -81,10 +86,11 @@ public final class Guide {
         if (batch.condition() != null) {
             parts.add(batch.condition());
         }
-        NDArray input = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 1);
-        NDArray out = network.forward(parameters, new NDList(input), training).singletonOrThrow();
-        NDArray mean = out.get(meanColumns);
-        NDArray logVariance = out.get(logVarianceColumns);
-        return new DiagonalNormal(mean, logVariance);
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 1);
+    }
+
+    /** The posterior the network's output describes (means in the first M columns, log-variances after). */
+    public DiagonalNormal fromOutput(NDArray out) {
+        return new DiagonalNormal(out.get(meanColumns), out.get(logVarianceColumns));
     }
 }

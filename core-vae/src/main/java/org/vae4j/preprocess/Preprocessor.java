@@ -1,13 +1,16 @@
 package org.vae4j.preprocess;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Random;
 
 import org.vae4j.data.Column;
 import org.vae4j.data.ColumnType;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
+import org.vae4j.engine.NativeKernels;
 
 /**
  * The fitted, invertible map between a user's {@link Table} and the encoded vectors the networks see:
@@ -173,9 +176,17 @@ public final class Preprocessor {
 
     private void checkUnitInterval(Table table) {
         FloatBuffer values = table.values();
-        int width = schema.width();
-        // Bulk copies in chunks: an image table has millions of values, and per-element reads of a direct
-        // buffer are several times slower than a loop over an array.
+        Optional<ByteBuffer> direct = table.directValues();
+        if (direct.isPresent() && NativeKernels.available()) {
+            // One vectorised native pass: an image table has millions of values.
+            long index = NativeKernels.firstOutside(direct.get(), values.capacity(), 0f, 1f);
+            if (index >= 0) {
+                throw outsideUnitInterval((int) index, values.get((int) index));
+            }
+            return;
+        }
+        // Bulk copies in chunks: per-element reads of a direct buffer are several times slower than a loop
+        // over an array.
         float[] chunk = new float[Math.min(values.capacity(), 1 << 16)];
         for (int start = 0; start < values.capacity(); start += chunk.length) {
             int length = Math.min(chunk.length, values.capacity() - start);
@@ -183,13 +194,16 @@ public final class Preprocessor {
             for (int i = 0; i < length; i++) {
                 float v = chunk[i];
                 if (v < 0 || v > 1) {
-                    int index = start + i;
-                    throw new IllegalArgumentException("row " + index / width + ", column '"
-                            + schema.column(index % width).name() + "': value " + v
-                            + " is outside [0, 1], which a Bernoulli likelihood needs");
+                    throw outsideUnitInterval(start + i, v);
                 }
             }
         }
+    }
+
+    private IllegalArgumentException outsideUnitInterval(int index, float value) {
+        int width = schema.width();
+        return new IllegalArgumentException("row " + index / width + ", column '" + schema.column(index % width).name()
+                + "': value " + value + " is outside [0, 1], which a Bernoulli likelihood needs");
     }
 
     /**

@@ -37,6 +37,7 @@ import org.vae4j.infer.Objective;
 import org.vae4j.io.ModelContents;
 import org.vae4j.io.ModelFile;
 import org.vae4j.io.ModelFormatException;
+import org.vae4j.nn.SparseInputForward;
 import org.vae4j.preprocess.EncodedRows;
 import org.vae4j.preprocess.Preprocessor;
 
@@ -52,6 +53,12 @@ public final class Vae implements AutoCloseable {
 
     /** Rows per forward pass in inference; bounds native memory for large tables. */
     private static final int CHUNK_ROWS = 1024;
+    /**
+     * Tables of at least this many rows are encoded with {@link SparseInputForward} where it applies:
+     * preparing it copies the first layer's weights, which a one-row call (Weka's and Tribuo's per-row
+     * path) would pay for every row.
+     */
+    private static final int SPARSE_MIN_ROWS = 256;
 
     private final VaeConfig config;
     private final Preprocessor preprocessor;
@@ -136,19 +143,28 @@ public final class Vae implements AutoCloseable {
         EncodedRows rows = preprocessor.encode(table);
         double[][] mean = new double[rows.rows()][];
         double[][] std = withStd ? new double[rows.rows()][] : null;
-        forEachChunk(rows, CHUNK_ROWS, (batch, from) -> {
-            DiagonalNormal q = guide.posterior(store(), batch, false);
-            copyRows(q.mean().toFloatArray(), latentDim(), mean, from);
-            if (withStd) {
-                // exp in Java: three fewer engine calls on the one-row path that Weka and Tribuo use per row.
-                float[] logVariance = q.logVariance().toFloatArray();
-                for (int i = 0; i < logVariance.length; i++) {
-                    logVariance[i] = (float) StrictMath.exp(0.5 * logVariance[i]);
+        try (SparseInputForward sparse = rows.rows() < SPARSE_MIN_ROWS ? null : sparseGuide()) {
+            forEachChunk(rows, CHUNK_ROWS, (batch, from) -> {
+                DiagonalNormal q = sparse != null
+                        ? guide.fromOutput(sparse.forward(guide.input(batch)))
+                        : guide.posterior(store(), batch, false);
+                copyRows(q.mean().toFloatArray(), latentDim(), mean, from);
+                if (withStd) {
+                    // exp in Java: three fewer engine calls on the one-row path that Weka and Tribuo use per row.
+                    float[] logVariance = q.logVariance().toFloatArray();
+                    for (int i = 0; i < logVariance.length; i++) {
+                        logVariance[i] = (float) StrictMath.exp(0.5 * logVariance[i]);
+                    }
+                    copyRows(logVariance, latentDim(), std, from);
                 }
-                copyRows(logVariance, latentDim(), std, from);
-            }
-        });
+            });
+        }
         return new Posterior(mean, std);
+    }
+
+    /** The guide's sparse-input forward pass for this call, or null where it does not apply. */
+    private SparseInputForward sparseGuide() {
+        return Engines.withoutGradients(() -> SparseInputForward.of(guide.network(), store(), manager).orElse(null));
     }
 
     /** One draw z ~ q(z | x) per row. */

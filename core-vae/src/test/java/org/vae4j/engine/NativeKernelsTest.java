@@ -9,15 +9,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.SplittableRandom;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The native kernels load where the build made them, work on the arrays' own storage, compute Adam's
- * update as documented, and refuse buffers too small for the count they are given.
+ * The native kernels load where the build made them, work on the arrays' own storage, compute what their
+ * documentation says against independent Java arithmetic, and refuse buffers too small for their counts.
  */
 class NativeKernelsTest {
 
@@ -58,6 +61,65 @@ class NativeKernelsTest {
         }
     }
 
+    /**
+     * The sparse layer against a product in doubles, on shapes that leave every remainder: rows not a
+     * whole number of tiles (and enough of them for both threads), inputs not a whole number of input
+     * tiles, and outputs of two full blocks plus a tail that is not a whole vector.
+     */
+    @ParameterizedTest(name = "{0} rows, {1} -> {2}, density {3}")
+    @CsvSource({"101, 77, 291, 0.3", "3, 784, 400, 0.5", "70, 5, 16, 1.0", "40, 33, 7, 0.0"})
+    void sparseLinearIsTheDenseProduct(int rows, int in, int out, double density) {
+        assumeTrue(NativeKernels.sparseLinearAvailable(), "needs the kernels and AVX-512");
+        SplittableRandom random = new SplittableRandom(rows * 31L + in);
+        float[] x = new float[rows * in];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextDouble() < density ? (float) random.nextGaussian() : 0f;
+        }
+        float[] weight = new float[out * in]; // (out, in), as a Linear layer stores it
+        float[] bias = new float[out];
+        for (int i = 0; i < weight.length; i++) {
+            weight[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < out; i++) {
+            bias[i] = (float) random.nextGaussian();
+        }
+        float[] transposed = new float[in * out];
+        for (int o = 0; o < out; o++) {
+            for (int j = 0; j < in; j++) {
+                transposed[j * out + o] = weight[o * in + j];
+            }
+        }
+        ByteBuffer y = direct(new float[rows * out]);
+        NativeKernels.sparseLinear(direct(x), direct(transposed), direct(bias), y, rows, in, out);
+        for (int r = 0; r < rows; r++) {
+            for (int o = 0; o < out; o++) {
+                double expected = bias[o];
+                for (int j = 0; j < in; j++) {
+                    expected += (double) x[r * in + j] * weight[o * in + j];
+                }
+                float actual = y.getFloat((r * out + o) * Float.BYTES);
+                assertEquals(expected, actual, 1e-4 * (1 + Math.abs(expected)), "row " + r + ", output " + o);
+            }
+        }
+    }
+
+    @Test
+    void firstOutsideFindsTheFirstValueOutsideTheRange() {
+        assumeTrue(NativeKernels.available(), NativeKernels.unavailableReason());
+        float[] values = new float[10_000]; // more than two scan blocks
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i % 11) / 10f;
+        }
+        assertEquals(-1, NativeKernels.firstOutside(direct(values), values.length, 0f, 1f));
+        values[17] = Float.NaN; // neither below nor above, as in the Java check
+        values[9000] = 1.0001f;
+        values[9500] = -3f;
+        assertEquals(9000, NativeKernels.firstOutside(direct(values), values.length, 0f, 1f));
+        assertEquals(-1, NativeKernels.firstOutside(direct(values), 9000, 0f, 1f), "only the first count");
+        values[4096] = -0.5f;
+        assertEquals(4096, NativeKernels.firstOutside(direct(values), values.length, 0f, 1f));
+    }
+
     @Test
     void refusesBuffersShorterThanTheCount() {
         ByteBuffer small = ByteBuffer.allocateDirect(8);
@@ -65,6 +127,12 @@ class NativeKernelsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NativeKernels.adamUpdate(big, big, small, big, 3, 0.9f, 0.999f, 1e-8f, 1e-3f));
         assertTrue(e.getMessage().contains("3 floats"), e.getMessage());
+    }
+
+    private static ByteBuffer direct(float[] values) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(values.length * Float.BYTES).order(ByteOrder.nativeOrder());
+        buffer.asFloatBuffer().put(values);
+        return buffer;
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -76,6 +78,23 @@ class BadInputTest {
                 .epochs(1).build();
         String m = message(() -> new VaeTrainer(config).fit(t));
         assertTrue(m.contains("pixel1") && m.contains("[0, 1]"), m);
+    }
+
+    @Test
+    void bernoulliValuesOutsideTheUnitIntervalAreFoundInOffHeapTablesToo() {
+        int width = 3;
+        int rows = 5000; // more than one block of the native scan
+        ByteBuffer values = ByteBuffer.allocateDirect(rows * width * Float.BYTES).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < rows * width; i++) {
+            values.putFloat(i * Float.BYTES, (i % 7) / 7f);
+        }
+        values.putFloat((4321 * width + 2) * Float.BYTES, -0.25f);
+        values.putFloat((4500 * width + 1) * Float.BYTES, 2f); // a later bad value: the first one is named
+        Table t = Table.ofNumeric(Schema.numeric("pixel", width), values, null);
+        VaeConfig config = VaeConfig.builder().numericLikelihood(NumericLikelihood.BERNOULLI).standardize(false)
+                .epochs(1).build();
+        String m = message(() -> new VaeTrainer(config).fit(t));
+        assertTrue(m.contains("row 4321") && m.contains("pixel2") && m.contains("-0.25"), m);
     }
 
     @Test
