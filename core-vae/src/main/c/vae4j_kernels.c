@@ -79,7 +79,6 @@ typedef int (*omp_int_fn)(void);
 static gomp_parallel_fn gomp_parallel;
 static omp_int_fn omp_thread_num;
 static omp_int_fn omp_num_threads;
-static omp_int_fn omp_max_threads;
 static int pool_searched;
 
 static int find_libgomp(struct dl_phdr_info *info, size_t size, void *found) {
@@ -96,13 +95,12 @@ static int find_libgomp(struct dl_phdr_info *info, size_t size, void *found) {
     gomp_parallel = (gomp_parallel_fn) dlsym(handle, "GOMP_parallel");
     omp_thread_num = (omp_int_fn) dlsym(handle, "omp_get_thread_num");
     omp_num_threads = (omp_int_fn) dlsym(handle, "omp_get_num_threads");
-    omp_max_threads = (omp_int_fn) dlsym(handle, "omp_get_max_threads");
-    *(int *) found = gomp_parallel && omp_thread_num && omp_num_threads && omp_max_threads;
+    *(int *) found = gomp_parallel && omp_thread_num && omp_num_threads;
     return *(int *) found;
 }
 
-/* The engine's thread count, or 1 when its OpenMP runtime is not found. */
-static int pool_threads(void) {
+/* The threads to use: the engine's count (from the caller), or 1 when its OpenMP runtime is not found. */
+static int pool_threads(jint engine_threads) {
     if (!__atomic_load_n(&pool_searched, __ATOMIC_ACQUIRE)) {
         int found = 0;
         dl_iterate_phdr(find_libgomp, &found);
@@ -111,7 +109,7 @@ static int pool_threads(void) {
         }
         __atomic_store_n(&pool_searched, 1, __ATOMIC_RELEASE);
     }
-    return gomp_parallel ? omp_max_threads() : 1;
+    return gomp_parallel && engine_threads > 1 ? engine_threads : 1;
 }
 
 /* Below this many elements a parallel region costs more than it saves. */
@@ -146,7 +144,7 @@ static void adam_share(void *data) {
 
 JNIEXPORT void JNICALL Java_org_vae4j_engine_NativeKernels_adamUpdateNative(
         JNIEnv *env, jclass cls, jobject weight, jobject gradient, jobject mean, jobject variance,
-        jlong count, jfloat beta1, jfloat beta2, jfloat shifted_epsilon, jfloat step_scale) {
+        jlong count, jfloat beta1, jfloat beta2, jfloat shifted_epsilon, jfloat step_scale, jint engine_threads) {
     (void) cls;
     struct adam_task task = {
         (float *) (*env)->GetDirectBufferAddress(env, weight),
@@ -155,7 +153,7 @@ JNIEXPORT void JNICALL Java_org_vae4j_engine_NativeKernels_adamUpdateNative(
         (float *) (*env)->GetDirectBufferAddress(env, variance),
         (size_t) count, beta1, beta2, shifted_epsilon, step_scale,
     };
-    int threads = pool_threads();
+    int threads = pool_threads(engine_threads);
     if (threads > 1 && task.count >= PARALLEL_MIN) {
         gomp_parallel(adam_share, &task, (unsigned) threads, 0);
     } else {
@@ -319,7 +317,7 @@ JNIEXPORT jboolean JNICALL Java_org_vae4j_engine_NativeKernels_sparseLinearSuppo
 
 JNIEXPORT jboolean JNICALL Java_org_vae4j_engine_NativeKernels_sparseLinearNative(
         JNIEnv *env, jclass cls, jobject x, jobject transposedWeight, jobject bias, jobject y,
-        jlong rows, jlong in, jlong out) {
+        jlong rows, jlong in, jlong out, jint engine_threads) {
     (void) cls;
     struct sparse_task task = {
         (const float *) (*env)->GetDirectBufferAddress(env, x),
@@ -328,7 +326,7 @@ JNIEXPORT jboolean JNICALL Java_org_vae4j_engine_NativeKernels_sparseLinearNativ
         (float *) (*env)->GetDirectBufferAddress(env, y),
         (size_t) rows, (size_t) in, (size_t) out, 0,
     };
-    int threads = pool_threads();
+    int threads = pool_threads(engine_threads);
     if (threads > 1 && task.rows >= 2 * ROW_TILE) {
         gomp_parallel(sparse_share, &task, (unsigned) threads, 0);
     } else {

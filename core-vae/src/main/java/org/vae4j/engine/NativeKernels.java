@@ -11,6 +11,7 @@ import java.util.Locale;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * vae4j's own native kernels (src/main/c): single-pass loops for work DJL can only express as a chain of
@@ -86,7 +87,8 @@ public final class NativeKernels {
                 || variance.capacity() < bytes) {
             throw new IllegalArgumentException("a buffer holds fewer than " + count + " floats");
         }
-        adamUpdateNative(weight, gradient, mean, variance, count, beta1, beta2, shiftedEpsilon, stepScale);
+        adamUpdateNative(weight, gradient, mean, variance, count, beta1, beta2, shiftedEpsilon, stepScale,
+                engineThreads());
     }
 
     /**
@@ -117,7 +119,7 @@ public final class NativeKernels {
             throw new IllegalArgumentException("buffers too small for " + rows + " rows of " + in + " inputs and "
                     + out + " outputs");
         }
-        if (!sparseLinearNative(x, transposedWeight, bias, y, rows, in, out)) {
+        if (!sparseLinearNative(x, transposedWeight, bias, y, rows, in, out, engineThreads())) {
             throw new OutOfMemoryError("no native memory for the sparse linear kernel's row lists");
         }
     }
@@ -138,13 +140,20 @@ public final class NativeKernels {
 
     private static native long firstOutsideNative(ByteBuffer values, long count, float low, float high);
 
+    /** The engine's intra-op thread count: the parallel kernels use as many of its OpenMP threads. */
+    private static int engineThreads() {
+        Engines.pytorch();
+        return JniUtils.getNumThreads();
+    }
+
     private static native boolean sparseLinearSupported();
 
     private static native boolean sparseLinearNative(ByteBuffer x, ByteBuffer transposedWeight, ByteBuffer bias,
-            ByteBuffer y, long rows, long in, long out);
+            ByteBuffer y, long rows, long in, long out, int engineThreads);
 
     private static native void adamUpdateNative(ByteBuffer weight, ByteBuffer gradient, ByteBuffer mean,
-            ByteBuffer variance, long count, float beta1, float beta2, float shiftedEpsilon, float stepScale);
+            ByteBuffer variance, long count, float beta1, float beta2, float shiftedEpsilon, float stepScale,
+            int engineThreads);
 
     /** Loads the library from the class path; returns why it could not, or null. */
     private static String load() {
