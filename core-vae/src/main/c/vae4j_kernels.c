@@ -162,6 +162,38 @@ JNIEXPORT void JNICALL Java_org_vae4j_engine_NativeKernels_adamUpdateNative(
 }
 
 /*
+ * Rows of a matrix gathered into a new one: a training step's mini-batch, picked by a shuffled index from
+ * the resident data set. Each row is a separate trip to memory (and usually a TLB miss), so the threads
+ * share the rows and each asks for its next rows' first cache lines before copying the current one.
+ */
+struct gather_task {
+    const char *source;
+    char *target;
+    const jlong *rows;
+    size_t count, row_bytes;
+};
+
+#define GATHER_AHEAD 4
+
+static void gather_range(const struct gather_task *t, size_t from, size_t to) {
+    for (size_t i = from; i < to; i++) {
+        if (i + GATHER_AHEAD < to) {
+            const char *ahead = t->source + (size_t) t->rows[i + GATHER_AHEAD] * t->row_bytes;
+            __builtin_prefetch(ahead);
+            __builtin_prefetch(ahead + 64);
+        }
+        memcpy(t->target + i * t->row_bytes, t->source + (size_t) t->rows[i] * t->row_bytes, t->row_bytes);
+    }
+}
+
+static void gather_share(void *data) {
+    const struct gather_task *t = data;
+    size_t threads = (size_t) omp_num_threads();
+    size_t id = (size_t) omp_thread_num();
+    gather_range(t, t->count * id / threads, t->count * (id + 1) / threads);
+}
+
+/*
  * A fully connected layer on inputs with many exact zeros (image pixels, one-hot levels):
  * y = bias + x W^T summed over the non-zero entries of each row only. For each row the non-zero columns
  * are listed first (branch-free), then each block of 128 outputs is accumulated in eight AVX-512
@@ -333,4 +365,27 @@ JNIEXPORT jboolean JNICALL Java_org_vae4j_engine_NativeKernels_sparseLinearNativ
         task.failed = sparse_rows(&task, 0, task.rows);
     }
     return task.failed ? JNI_FALSE : JNI_TRUE;
+}
+
+JNIEXPORT void JNICALL Java_org_vae4j_engine_NativeKernels_gatherRowsNative(
+        JNIEnv *env, jclass cls, jobject source, jlongArray rows, jobject target, jlong rowBytes,
+        jint engine_threads) {
+    (void) cls;
+    jsize count = (*env)->GetArrayLength(env, rows);
+    jlong *picked = (*env)->GetPrimitiveArrayCritical(env, rows, NULL);
+    if (picked == NULL) {
+        return; /* an OutOfMemoryError is pending */
+    }
+    struct gather_task task = {
+        (const char *) (*env)->GetDirectBufferAddress(env, source),
+        (char *) (*env)->GetDirectBufferAddress(env, target),
+        picked, (size_t) count, (size_t) rowBytes,
+    };
+    int threads = pool_threads(engine_threads);
+    if (threads > 1 && task.count * task.row_bytes >= 65536) {
+        gomp_parallel(gather_share, &task, (unsigned) threads, 0);
+    } else {
+        gather_range(&task, 0, task.count);
+    }
+    (*env)->ReleasePrimitiveArrayCritical(env, rows, picked, JNI_ABORT);
 }

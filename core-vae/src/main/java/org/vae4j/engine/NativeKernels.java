@@ -140,6 +140,29 @@ public final class NativeKernels {
 
     private static native long firstOutsideNative(ByteBuffer values, long count, float low, float high);
 
+    /**
+     * Copies rows {@code rows[i]} of {@code source} (rows of {@code rowBytes} bytes) into row {@code i} of
+     * {@code target}: a mini-batch gathered from a resident data set in one call, on the engine's threads.
+     *
+     * @throws IllegalArgumentException if a row index is out of range or a buffer is too small
+     */
+    public static void gatherRows(ByteBuffer source, long[] rows, ByteBuffer target, long rowBytes) {
+        long sourceRows = source.capacity() / Math.max(1, rowBytes);
+        for (long row : rows) {
+            if (row < 0 || row >= sourceRows) {
+                throw new IllegalArgumentException("row " + row + " is outside the " + sourceRows + " rows");
+            }
+        }
+        if (rowBytes < 1 || target.capacity() < rows.length * rowBytes) {
+            throw new IllegalArgumentException("the target holds fewer than " + rows.length + " rows of " + rowBytes
+                    + " bytes");
+        }
+        gatherRowsNative(source, rows, target, rowBytes, engineThreads());
+    }
+
+    private static native void gatherRowsNative(ByteBuffer source, long[] rows, ByteBuffer target, long rowBytes,
+            int engineThreads);
+
     /** The engine's intra-op thread count: the parallel kernels use as many of its OpenMP threads. */
     private static int engineThreads() {
         Engines.pytorch();

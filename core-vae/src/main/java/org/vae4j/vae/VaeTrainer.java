@@ -28,6 +28,7 @@ import org.vae4j.infer.NoiseSource;
 import org.vae4j.infer.Objective;
 import org.vae4j.infer.SviStep;
 import org.vae4j.engine.NativeArrays;
+import org.vae4j.engine.NativeKernels;
 import org.vae4j.preprocess.EncodedRows;
 import org.vae4j.preprocess.Preprocessor;
 
@@ -249,12 +250,28 @@ public final class VaeTrainer {
             for (int i = 0; i < count; i++) {
                 indices[i] = order[from + i];
             }
+            if (NativeKernels.canUpdateInPlace(resident.x())) {
+                return new Batch(rows(resident.x(), indices), rows(resident.mask(), indices),
+                        rows(resident.condition(), indices));
+            }
             NDArray index = NativeArrays.copyOf(data, LongBuffer.wrap(indices), new Shape(count));
             return new Batch(rows(resident.x(), index), rows(resident.mask(), index), rows(resident.condition(), index));
         }
 
         private NDArray rows(NDArray source, NDArray index) {
             return source == null ? null : source.get(new NDIndex("{}", index));
+        }
+
+        /** The rows by vae4j's gather kernel: one call instead of an index array and an indexing call. */
+        private NDArray rows(NDArray source, long[] indices) {
+            if (source == null) {
+                return null;
+            }
+            long width = source.getShape().get(1);
+            NDArray target = source.getManager().create(new Shape(indices.length, width));
+            NativeKernels.gatherRows(NativeKernels.storageOf(source), indices, NativeKernels.storageOf(target),
+                    width * Float.BYTES);
+            return target;
         }
 
         private double validationElbo() {

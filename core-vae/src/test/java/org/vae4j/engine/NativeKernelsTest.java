@@ -121,6 +121,31 @@ class NativeKernelsTest {
     }
 
     @Test
+    void gatherRowsCopiesThePickedRowsInOrder() {
+        assumeTrue(NativeKernels.available(), NativeKernels.unavailableReason());
+        int width = 300; // rows of 1200 bytes: several cache lines, not a whole number of them
+        float[] source = new float[1000 * width];
+        for (int i = 0; i < source.length; i++) {
+            source[i] = i;
+        }
+        long[] picked = {999, 0, 17, 17, 512, 3};
+        long[] many = new SplittableRandom(2).longs(200, 0, 1000).toArray(); // enough for both threads
+        for (long[] rows : new long[][] {picked, many}) {
+            ByteBuffer target = direct(new float[rows.length * width]);
+            NativeKernels.gatherRows(direct(source), rows, target, width * Float.BYTES);
+            for (int i = 0; i < rows.length; i++) {
+                for (int c = 0; c < width; c += 37) {
+                    assertEquals(rows[i] * width + c, target.getFloat((i * width + c) * Float.BYTES), "row " + i);
+                }
+                assertEquals(rows[i] * width + width - 1, target.getFloat(((i + 1) * width - 1) * Float.BYTES));
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NativeKernels.gatherRows(
+                direct(source), new long[] {5, 1000}, direct(new float[2 * width]), width * Float.BYTES));
+        assertTrue(e.getMessage().contains("row 1000"), e.getMessage());
+    }
+
+    @Test
     void refusesBuffersShorterThanTheCount() {
         ByteBuffer small = ByteBuffer.allocateDirect(8);
         ByteBuffer big = ByteBuffer.allocateDirect(64);
