@@ -37,6 +37,11 @@ static void adam_update(float *restrict weight, float *restrict gradient, float 
     }
 }
 
+JNIEXPORT jlong JNICALL Java_org_vae4j_engine_NativeKernels_addressOf(JNIEnv *env, jclass cls, jobject buffer) {
+    (void) cls;
+    return (jlong) (intptr_t) (*env)->GetDirectBufferAddress(env, buffer);
+}
+
 /* The index of the first value below low or above high (NaN is neither), or -1. Blocks are scanned
  * branch-free, so that the compiler vectorises the scan; only a block with a bad value is searched. */
 __attribute__((target_clones("avx512f", "avx2", "default")))

@@ -15,8 +15,10 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * vae4j's own native kernels (src/main/c): single-pass loops for work DJL can only express as a chain of
- * engine calls, each a full pass over memory. Adam's update is the one that matters: eleven passes over
- * every parameter become one, run on the engine's OpenMP threads (see the C source for how they are found).
+ * engine calls, each a full pass over memory: Adam's update (eleven passes become one), the gather of a
+ * mini-batch's rows, a fully connected layer that skips zero inputs (AVX-512), and a range check. They
+ * work in place on the storage of CPU float arrays ({@link #storageOf}); the parallel ones run on the
+ * engine's own OpenMP threads (see the C source for how they are found).
  *
  * <p>The library is built with the jar for the platform the build ran on (a C compiler must be present;
  * see core-vae's pom) and loaded from the class path on first use. Where it is missing (another platform,
@@ -52,11 +54,8 @@ public final class NativeKernels {
         return UNAVAILABLE_REASON;
     }
 
-    /**
-     * Whether the kernels can work on {@code array} in place: they are loaded, and it is a contiguous float
-     * array in CPU memory.
-     */
-    public static boolean canUpdateInPlace(NDArray array) {
+    /** Whether the kernels can work on {@code array}: they are loaded, and it is a float array in CPU memory. */
+    public static boolean canWorkOn(NDArray array) {
         return available() && array.getDataType() == DataType.FLOAT32
                 && array.getDevice().getDeviceType().equals(Device.Type.CPU);
     }
@@ -64,16 +63,20 @@ public final class NativeKernels {
     /**
      * The array's own storage as a direct buffer: writes through it change the array.
      *
-     * @throws IllegalStateException if the engine hands out a copy instead (the array is not contiguous)
+     * @throws IllegalStateException if the engine hands out copies instead (for an array that is not
+     *     contiguous, DJL copies it: two calls then give two different buffers)
      */
     public static ByteBuffer storageOf(NDArray array) {
         ByteBuffer buffer = array.toByteBuffer(true);
-        if (!buffer.isDirect() || buffer.capacity() < array.size() * Float.BYTES) {
+        if (!buffer.isDirect() || buffer.capacity() < array.size() * Float.BYTES
+                || addressOf(buffer) != addressOf(array.toByteBuffer(true))) {
             throw new IllegalStateException("the engine gave a copy, not the storage, of an array of shape "
                     + array.getShape() + " (not contiguous?)");
         }
         return buffer;
     }
+
+    private static native long addressOf(ByteBuffer buffer);
 
     /**
      * One step of Adam with rescaled moments over {@code count} floats, in place, leaving a zero gradient:
@@ -90,6 +93,10 @@ public final class NativeKernels {
         adamUpdateNative(weight, gradient, mean, variance, count, beta1, beta2, shiftedEpsilon, stepScale,
                 engineThreads());
     }
+
+    private static native void adamUpdateNative(ByteBuffer weight, ByteBuffer gradient, ByteBuffer mean,
+            ByteBuffer variance, long count, float beta1, float beta2, float shiftedEpsilon, float stepScale,
+            int engineThreads);
 
     /**
      * Whether {@link #sparseLinear} can run here: the kernels are loaded and the CPU has AVX-512 (without
@@ -123,6 +130,11 @@ public final class NativeKernels {
             throw new OutOfMemoryError("no native memory for the sparse linear kernel's row lists");
         }
     }
+
+    private static native boolean sparseLinearSupported();
+
+    private static native boolean sparseLinearNative(ByteBuffer x, ByteBuffer transposedWeight, ByteBuffer bias,
+            ByteBuffer y, long rows, long in, long out, int engineThreads);
 
     /**
      * The index of the first of {@code count} floats that is below {@code low} or above {@code high} (NaN
@@ -169,14 +181,6 @@ public final class NativeKernels {
         return JniUtils.getNumThreads();
     }
 
-    private static native boolean sparseLinearSupported();
-
-    private static native boolean sparseLinearNative(ByteBuffer x, ByteBuffer transposedWeight, ByteBuffer bias,
-            ByteBuffer y, long rows, long in, long out, int engineThreads);
-
-    private static native void adamUpdateNative(ByteBuffer weight, ByteBuffer gradient, ByteBuffer mean,
-            ByteBuffer variance, long count, float beta1, float beta2, float shiftedEpsilon, float stepScale,
-            int engineThreads);
 
     /** Loads the library from the class path; returns why it could not, or null. */
     private static String load() {

@@ -88,7 +88,7 @@ public final class Adam {
             means.add(w.zerosLike());
             variances.add(w.zerosLike());
         }
-        this.storage = allowNativeKernel && weights.stream().allMatch(NativeKernels::canUpdateInPlace)
+        this.storage = allowNativeKernel && weights.stream().allMatch(NativeKernels::canWorkOn)
                 ? nativeStorage()
                 : null;
     }

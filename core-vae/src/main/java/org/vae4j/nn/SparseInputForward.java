@@ -71,8 +71,8 @@ public final class SparseInputForward implements AutoCloseable {
         }
         NDArray weight = first.getParameters().get("weight").getArray();
         Parameter biasParameter = first.getParameters().get("bias");
-        if (biasParameter == null || !NativeKernels.canUpdateInPlace(weight)
-                || !NativeKernels.canUpdateInPlace(biasParameter.getArray())) {
+        if (biasParameter == null || !NativeKernels.canWorkOn(weight)
+                || !NativeKernels.canWorkOn(biasParameter.getArray())) {
             return Optional.empty();
         }
         Shape shape = weight.getShape(); // (out, in)

@@ -250,7 +250,7 @@ public final class VaeTrainer {
             for (int i = 0; i < count; i++) {
                 indices[i] = order[from + i];
             }
-            if (NativeKernels.canUpdateInPlace(resident.x())) {
+            if (NativeKernels.canWorkOn(resident.x())) {
                 return new Batch(rows(resident.x(), indices), rows(resident.mask(), indices),
                         rows(resident.condition(), indices));
             }

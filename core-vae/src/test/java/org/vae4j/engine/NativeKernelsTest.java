@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,12 +34,17 @@ class NativeKernelsTest {
     }
 
     @Test
-    void storageIsTheArrayItself() {
+    void storageIsTheArrayItselfAndNeverACopy() {
+        assumeTrue(NativeKernels.available(), NativeKernels.unavailableReason());
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
-            NDArray array = manager.create(new float[] {1, 2, 3});
+            NDArray array = manager.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(2, 3));
             ByteBuffer storage = NativeKernels.storageOf(array).order(ByteOrder.nativeOrder());
             storage.putFloat(Float.BYTES, 20f);
-            assertArrayEquals(new float[] {1, 20, 3}, array.toFloatArray());
+            assertArrayEquals(new float[] {1, 20, 3, 4, 5, 6}, array.toFloatArray());
+            // A transposed view is not contiguous: the engine would hand out a copy, which writes would miss.
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> NativeKernels.storageOf(array.transpose()));
+            assertTrue(e.getMessage().contains("copy"), e.getMessage());
         }
     }
 
