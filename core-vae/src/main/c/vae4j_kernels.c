@@ -1,9 +1,11 @@
 /*
- * vae4j's native kernels: element-wise loops that DJL can only express as several engine calls, each a
- * full pass over memory. They work in place on the storage of CPU tensors, reached through the direct
- * byte buffers DJL hands out for contiguous arrays (NDArray.toByteBuffer(true)).
+ * vae4j's native kernels (see org.vae4j.engine.NativeKernels): loops that DJL can only express as several
+ * engine calls, each a full pass over memory: Adam's update, the gather of a mini-batch's rows, a fully
+ * connected layer that skips zero inputs, and a range check. They work on the storage of CPU tensors,
+ * reached through the direct byte buffers DJL hands out for contiguous arrays (NDArray.toByteBuffer(true)),
+ * and the parallel ones run on the engine's own OpenMP threads.
  *
- * Every operation is written in the order the engine-call fallback performs it and compiled without
+ * Adam's update is written in the order the engine-call fallback performs it and compiled without
  * floating-point contraction (-ffp-contract=off), so both paths agree to float rounding; they differ
  * only in the square root, which sqrtf rounds correctly and the engine's vectorised one not always.
  */
@@ -19,56 +21,6 @@
 #include <string.h>
 
 #include "org_vae4j_engine_NativeKernels.h"
-
-/* One Adam step with rescaled moments (see org.vae4j.infer.Adam): M = b1 M + g, V = b2 V + g^2,
- * w -= (M / (sqrt(V) + eps')) * scale, and g = 0 for the next backward pass. One pass instead of eleven. */
-__attribute__((target_clones("avx512f", "avx2", "default")))
-static void adam_update(float *restrict weight, float *restrict gradient, float *restrict mean,
-                        float *restrict variance, size_t count, float beta1, float beta2,
-                        float shifted_epsilon, float step_scale) {
-    for (size_t i = 0; i < count; i++) {
-        float g = gradient[i];
-        float m = mean[i] * beta1 + g;
-        float v = variance[i] * beta2 + g * g;
-        mean[i] = m;
-        variance[i] = v;
-        weight[i] -= (m / (sqrtf(v) + shifted_epsilon)) * step_scale;
-        gradient[i] = 0.0f;
-    }
-}
-
-JNIEXPORT jlong JNICALL Java_org_vae4j_engine_NativeKernels_addressOf(JNIEnv *env, jclass cls, jobject buffer) {
-    (void) cls;
-    return (jlong) (intptr_t) (*env)->GetDirectBufferAddress(env, buffer);
-}
-
-/* The index of the first value below low or above high (NaN is neither), or -1. Blocks are scanned
- * branch-free, so that the compiler vectorises the scan; only a block with a bad value is searched. */
-__attribute__((target_clones("avx512f", "avx2", "default")))
-static long first_outside(const float *values, size_t count, float low, float high) {
-    const size_t block = 4096;
-    for (size_t from = 0; from < count; from += block) {
-        size_t to = count - from < block ? count : from + block;
-        int outside = 0;
-        for (size_t i = from; i < to; i++) {
-            outside |= (values[i] < low) | (values[i] > high);
-        }
-        if (outside) {
-            for (size_t i = from; i < to; i++) {
-                if (values[i] < low || values[i] > high) {
-                    return (long) i;
-                }
-            }
-        }
-    }
-    return -1;
-}
-
-JNIEXPORT jlong JNICALL Java_org_vae4j_engine_NativeKernels_firstOutsideNative(
-        JNIEnv *env, jclass cls, jobject values, jlong count, jfloat low, jfloat high) {
-    (void) cls;
-    return first_outside((const float *) (*env)->GetDirectBufferAddress(env, values), (size_t) count, low, high);
-}
 
 /*
  * The engine's OpenMP threads. Between its parallel regions PyTorch's worker threads spin, waiting for
@@ -119,6 +71,29 @@ static int pool_threads(jint engine_threads) {
 
 /* Below this many elements a parallel region costs more than it saves. */
 #define PARALLEL_MIN 65536
+
+JNIEXPORT jlong JNICALL Java_org_vae4j_engine_NativeKernels_addressOf(JNIEnv *env, jclass cls, jobject buffer) {
+    (void) cls;
+    return (jlong) (intptr_t) (*env)->GetDirectBufferAddress(env, buffer);
+}
+
+
+/* One Adam step with rescaled moments (see org.vae4j.infer.Adam): M = b1 M + g, V = b2 V + g^2,
+ * w -= (M / (sqrt(V) + eps')) * scale, and g = 0 for the next backward pass. One pass instead of eleven. */
+__attribute__((target_clones("avx512f", "avx2", "default")))
+static void adam_update(float *restrict weight, float *restrict gradient, float *restrict mean,
+                        float *restrict variance, size_t count, float beta1, float beta2,
+                        float shifted_epsilon, float step_scale) {
+    for (size_t i = 0; i < count; i++) {
+        float g = gradient[i];
+        float m = mean[i] * beta1 + g;
+        float v = variance[i] * beta2 + g * g;
+        mean[i] = m;
+        variance[i] = v;
+        weight[i] -= (m / (sqrtf(v) + shifted_epsilon)) * step_scale;
+        gradient[i] = 0.0f;
+    }
+}
 
 struct adam_task {
     float *weight, *gradient, *mean, *variance;
@@ -198,6 +173,29 @@ static void gather_share(void *data) {
     gather_range(t, t->count * id / threads, t->count * (id + 1) / threads);
 }
 
+JNIEXPORT void JNICALL Java_org_vae4j_engine_NativeKernels_gatherRowsNative(
+        JNIEnv *env, jclass cls, jobject source, jlongArray rows, jobject target, jlong rowBytes,
+        jint engine_threads) {
+    (void) cls;
+    jsize count = (*env)->GetArrayLength(env, rows);
+    jlong *picked = (*env)->GetPrimitiveArrayCritical(env, rows, NULL);
+    if (picked == NULL) {
+        return; /* an OutOfMemoryError is pending */
+    }
+    struct gather_task task = {
+        (const char *) (*env)->GetDirectBufferAddress(env, source),
+        (char *) (*env)->GetDirectBufferAddress(env, target),
+        picked, (size_t) count, (size_t) rowBytes,
+    };
+    int threads = pool_threads(engine_threads);
+    if (threads > 1 && task.count * task.row_bytes >= 65536) {
+        gomp_parallel(gather_share, &task, (unsigned) threads, 0);
+    } else {
+        gather_range(&task, 0, task.count);
+    }
+    (*env)->ReleasePrimitiveArrayCritical(env, rows, picked, JNI_ABORT);
+}
+
 /*
  * A fully connected layer on inputs with many exact zeros (image pixels, one-hot levels):
  * y = bias + x W^T summed over the non-zero entries of each row only. For each row the non-zero columns
@@ -221,12 +219,6 @@ struct sparse_task {
 };
 
 /* A row's non-zero inputs, in input order, and where each tile of inputs starts in that list. */
-struct sparse_rows_lists {
-    uint32_t *index;   /* ROW_TILE x in */
-    float *value;      /* ROW_TILE x in */
-    uint32_t *start;   /* ROW_TILE x (input tiles + 1) */
-};
-
 static void list_nonzeros(const float *row, size_t in, size_t tiles, uint32_t *index, float *value,
                           uint32_t *start) {
     size_t n = 0;
@@ -372,25 +364,30 @@ JNIEXPORT jboolean JNICALL Java_org_vae4j_engine_NativeKernels_sparseLinearNativ
     return task.failed ? JNI_FALSE : JNI_TRUE;
 }
 
-JNIEXPORT void JNICALL Java_org_vae4j_engine_NativeKernels_gatherRowsNative(
-        JNIEnv *env, jclass cls, jobject source, jlongArray rows, jobject target, jlong rowBytes,
-        jint engine_threads) {
+/* The index of the first value below low or above high (NaN is neither), or -1. Blocks are scanned
+ * branch-free, so that the compiler vectorises the scan; only a block with a bad value is searched. */
+__attribute__((target_clones("avx512f", "avx2", "default")))
+static long first_outside(const float *values, size_t count, float low, float high) {
+    const size_t block = 4096;
+    for (size_t from = 0; from < count; from += block) {
+        size_t to = count - from < block ? count : from + block;
+        int outside = 0;
+        for (size_t i = from; i < to; i++) {
+            outside |= (values[i] < low) | (values[i] > high);
+        }
+        if (outside) {
+            for (size_t i = from; i < to; i++) {
+                if (values[i] < low || values[i] > high) {
+                    return (long) i;
+                }
+            }
+        }
+    }
+    return -1;
+}
+
+JNIEXPORT jlong JNICALL Java_org_vae4j_engine_NativeKernels_firstOutsideNative(
+        JNIEnv *env, jclass cls, jobject values, jlong count, jfloat low, jfloat high) {
     (void) cls;
-    jsize count = (*env)->GetArrayLength(env, rows);
-    jlong *picked = (*env)->GetPrimitiveArrayCritical(env, rows, NULL);
-    if (picked == NULL) {
-        return; /* an OutOfMemoryError is pending */
-    }
-    struct gather_task task = {
-        (const char *) (*env)->GetDirectBufferAddress(env, source),
-        (char *) (*env)->GetDirectBufferAddress(env, target),
-        picked, (size_t) count, (size_t) rowBytes,
-    };
-    int threads = pool_threads(engine_threads);
-    if (threads > 1 && task.count * task.row_bytes >= 65536) {
-        gomp_parallel(gather_share, &task, (unsigned) threads, 0);
-    } else {
-        gather_range(&task, 0, task.count);
-    }
-    (*env)->ReleasePrimitiveArrayCritical(env, rows, picked, JNI_ABORT);
+    return first_outside((const float *) (*env)->GetDirectBufferAddress(env, values), (size_t) count, low, high);
 }
