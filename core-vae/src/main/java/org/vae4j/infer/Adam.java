@@ -26,7 +26,8 @@ import org.vae4j.engine.NativeKernels;
  * <p>Where vae4j's native kernels are available and every parameter is a CPU float array, the eleven
  * passes are one ({@link NativeKernels#adamUpdate}), run on the engine's own threads: 0.43 ms a step on
  * the same workload, where the engine calls take 1.27 ms inside a training step. Both paths do the same
- * float operations in the same order, so they give the same numbers.
+ * float operations in the same order and agree to float rounding ({@link NativeKernels} says where they
+ * differ; {@code AdamTest} compares them).
  */
 public final class Adam {
 
