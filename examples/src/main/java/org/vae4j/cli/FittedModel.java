@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import org.vae4j.cli.progress.StepLog;
 import org.vae4j.data.Table;
+import org.vae4j.engine.NativeKernels;
 import org.vae4j.vae.TrainingHistory;
 import org.vae4j.vae.TrainingListener;
 import org.vae4j.vae.Vae;
@@ -38,6 +39,9 @@ record FittedModel(Vae vae, double seconds, StepLog steps) implements AutoClosea
         };
         err.printf("training %s after %d epochs in %.1f s on %s; the model holds epoch %d%n", how,
                 history.epochs().size(), seconds, vae.device(), history.bestEpoch());
+        if (!NativeKernels.available()) {
+            err.printf("(without vae4j's native kernels, so slower: %s)%n", NativeKernels.unavailableReason());
+        }
         err.flush();
         return new FittedModel(vae, seconds, steps);
     }

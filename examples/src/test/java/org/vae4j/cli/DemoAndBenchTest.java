@@ -14,6 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.vae4j.engine.NativeKernels;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo on the shipped Fashion-MNIST subset (cut short) and the benchmark on tiny images. */
@@ -47,6 +48,7 @@ class DemoAndBenchTest {
         assertTrue(TabularCommandsTest.number(report, "seconds") < 6 + 5, "training stopped soon after 6 s: " + report);
         assertTrue(r.err().contains("training budget ran out"), r.all());
         assertTrue(report.contains("\"device\": \"cpu()\"") || report.contains("\"device\": \"gpu"), report);
+        assertTrue(report.contains("\"native_kernels\": " + NativeKernels.available()), report);
         List<String> latents = Files.readAllLines(out.resolve("latents.csv"));
         assertEquals(1001, latents.size());
         assertTrue(latents.get(0).endsWith(",z19,label"), latents.get(0));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.vae4j.cli.progress.StepLog;
+import org.vae4j.engine.NativeKernels;
 import org.vae4j.vae.EpochReport;
 import org.vae4j.vae.TrainingHistory;
 import org.vae4j.vae.Vae;
@@ -33,6 +34,10 @@ public final class TrainingReport {
         double trainSeconds = history.epochs().stream().mapToDouble(EpochReport::seconds).sum();
         double rowsSeen = history.epochs().stream().mapToDouble(e -> e.samplesPerSecond() * e.seconds()).sum();
         fields.put("device", vae.device());
+        fields.put("native_kernels", NativeKernels.available());
+        if (!NativeKernels.available()) {
+            fields.put("native_kernels_off_because", NativeKernels.unavailableReason());
+        }
         fields.put("parameters", vae.parameterCount());
         fields.put("latent_dim", vae.latentDim());
         fields.put("columns", vae.schema().width());
