@@ -3,7 +3,7 @@
 # (examples/bench/torch_vae_ext.py, the reference workload of ../shared/bench plus flags) back to back on
 # this machine with the same threads, and prints one markdown table of ratios against the targets.
 #
-#   examples/bench/bench.sh            full run (about 10 minutes on 2 idle cores)
+#   examples/bench/bench.sh            full run (about 5 minutes on 2 idle cores; 5 training pairs)
 #   examples/bench/bench.sh --quick    smoke test: fewer rows and epochs (about 2 minutes); not comparable to targets
 # Options: --out DIR (keep the logs there; default a fresh temp dir), --no-build (use the last build),
 #          --threads N (default 2), --omp-passive (OMP_WAIT_POLICY=PASSIVE for both peers: on a machine
@@ -49,7 +49,7 @@ if [ "$mode" = quick ]; then
   scale_limit=4000 scale_rows=1000,2000,4000 scale_batches=128,512 scale_epochs=1
   enc_limit=2000 enc_calls=1000 enc_warmup=300 deep_limit=5000 gemm_calls=300
 else
-  limit=all epochs=2 repeats=3 mem_epochs=20 mem_limit=all
+  limit=all epochs=2 repeats=5 mem_epochs=20 mem_limit=all
   scale_limit=all scale_rows=10000,30000,60000 scale_batches=128,256,512,1024 scale_epochs=2
   enc_limit=10000 enc_calls=5000 enc_warmup=1000 deep_limit=all gemm_calls=2000
 fi
