@@ -1,6 +1,5 @@
 package org.vae4j.vae;
 
-import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,11 +7,8 @@ import java.util.Objects;
 import java.util.Random;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
@@ -20,7 +16,6 @@ import org.vae4j.data.Table;
 import org.vae4j.engine.Engines;
 import org.vae4j.infer.Adam;
 import org.vae4j.infer.AnalyticKlElbo;
-import org.vae4j.infer.Batch;
 import org.vae4j.infer.ImportanceWeightedBound;
 import org.vae4j.infer.KlSchedule;
 import org.vae4j.infer.MonteCarloElbo;
@@ -28,7 +23,6 @@ import org.vae4j.infer.NoiseSource;
 import org.vae4j.infer.Objective;
 import org.vae4j.infer.SviStep;
 import org.vae4j.engine.NativeArrays;
-import org.vae4j.engine.NativeKernels;
 import org.vae4j.preprocess.EncodedRows;
 import org.vae4j.preprocess.Preprocessor;
 
@@ -187,7 +181,7 @@ public final class VaeTrainer {
             float[][] bestParameters = null;
             TrainingHistory.StopReason reason = TrainingHistory.StopReason.COMPLETED;
             try (NDManager data = vae.manager().newSubManager()) {
-                Batch resident = BatchFactory.all(trainRows, data);
+                MiniBatches batches = new MiniBatches(trainRows, data);
                 epochs:
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                     int[] order = config.shuffle() ? permutation(n, random) : identity(n);
@@ -205,7 +199,7 @@ public final class VaeTrainer {
                         float loss;
                         try (NDScope scope = new NDScope()) {
                             scope.suppressNotUsedWarning();
-                            loss = svi.step(gather(resident, order, from, count, data), noise, beta);
+                            loss = svi.step(batches.gather(order, from, count), noise, beta);
                         }
                         if (!Float.isFinite(loss)) {
                             throw new TrainingDivergedException(epoch, step + 1, loss, config.learningRate());
@@ -243,35 +237,6 @@ public final class VaeTrainer {
 
         private boolean stopRequested() {
             return Thread.currentThread().isInterrupted() || listener.stopRequested();
-        }
-
-        private Batch gather(Batch resident, int[] order, int from, int count, NDManager data) {
-            long[] indices = new long[count];
-            for (int i = 0; i < count; i++) {
-                indices[i] = order[from + i];
-            }
-            if (NativeKernels.canWorkOn(resident.x())) {
-                return new Batch(rows(resident.x(), indices), rows(resident.mask(), indices),
-                        rows(resident.condition(), indices));
-            }
-            NDArray index = NativeArrays.copyOf(data, LongBuffer.wrap(indices), new Shape(count));
-            return new Batch(rows(resident.x(), index), rows(resident.mask(), index), rows(resident.condition(), index));
-        }
-
-        private NDArray rows(NDArray source, NDArray index) {
-            return source == null ? null : source.get(new NDIndex("{}", index));
-        }
-
-        /** The rows by vae4j's gather kernel: one call instead of an index array and an indexing call. */
-        private NDArray rows(NDArray source, long[] indices) {
-            if (source == null) {
-                return null;
-            }
-            long width = source.getShape().get(1);
-            NDArray target = source.getManager().create(new Shape(indices.length, width));
-            NativeKernels.gatherRows(NativeKernels.storageOf(source), indices, NativeKernels.storageOf(target),
-                    width * Float.BYTES);
-            return target;
         }
 
         private double validationElbo() {
