@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vae4j.weka.ArffFixtures.attributeNames;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +48,7 @@ class VariationalAutoencoderTest {
 
         Instances input = ArffFixtures.load("labor.arff");
         Instances result = ArffFixtures.read(out);
-        assertEquals(List.of("z1", "z2", "z3", "class"), names(result));
+        assertEquals(List.of("z1", "z2", "z3", "class"), attributeNames(result));
         assertEquals(input.numInstances(), result.numInstances());
         for (int r = 0; r < result.numInstances(); r++) {
             for (int j = 0; j < 3; j++) {
@@ -78,7 +79,7 @@ class VariationalAutoencoderTest {
     @Test
     void meansAndStandardDeviationsArePositiveSpreads() throws Exception {
         Instances result = apply(ArffFixtures.load("iris.arff"), with(filter("-output means-and-std")));
-        assertEquals(List.of("z1", "z2", "z1_std", "z2_std", "class"), names(result));
+        assertEquals(List.of("z1", "z2", "z1_std", "z2_std", "class"), attributeNames(result));
         for (Instance row : result) {
             assertTrue(row.value(2) > 0 && row.value(3) > 0, row.toString());
         }
@@ -274,13 +275,5 @@ class VariationalAutoencoderTest {
             data.add(new DenseInstance(1, new double[] {r % 2, r / 10.0}));
         }
         return data;
-    }
-
-    private static List<String> names(Instances data) {
-        List<String> names = new ArrayList<>();
-        for (int a = 0; a < data.numAttributes(); a++) {
-            names.add(data.attribute(a).name());
-        }
-        return names;
     }
 }

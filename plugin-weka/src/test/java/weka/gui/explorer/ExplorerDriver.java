@@ -1,11 +1,11 @@
 package weka.gui.explorer;
 
+import static org.vae4j.weka.ArffFixtures.attributeNames;
+
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Window;
 import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import javax.imageio.ImageIO;
@@ -67,7 +67,7 @@ public final class ExplorerDriver {
             return null;
         });
         waitFor(() -> panel.m_IOThread == null && panel.getInstances().attribute("z1") != null);
-        System.out.println("applied " + names(panel.getInstances()));
+        System.out.println("applied " + attributeNames(panel.getInstances()));
         screenshot(frame, new File(shots, "explorer-2-vae-filter-applied.png"));
 
         VAEGenerator generator = new VAEGenerator();
@@ -84,7 +84,7 @@ public final class ExplorerDriver {
         AbstractButton generate = (AbstractButton) find(dialog, AbstractButton.class, "Generate");
         SwingUtilities.invokeLater(generate::doClick);
         waitFor(() -> !dialog.isShowing() && panel.getInstances().numInstances() == 30);
-        System.out.println("generated " + panel.getInstances().numInstances() + " " + names(panel.getInstances()));
+        System.out.println("generated " + panel.getInstances().numInstances() + " " + attributeNames(panel.getInstances()));
         Thread.sleep(500);
         screenshot(frame, new File(shots, "explorer-4-generated.png"));
         System.exit(0);
@@ -140,14 +140,6 @@ public final class ExplorerDriver {
             }
         }
         return null;
-    }
-
-    private static List<String> names(Instances data) {
-        List<String> names = new ArrayList<>();
-        for (int a = 0; a < data.numAttributes(); a++) {
-            names.add(data.attribute(a).name());
-        }
-        return names;
     }
 
     private static void screenshot(Window window, File file) throws Exception {
