@@ -3,7 +3,6 @@ package org.vae4j.examples.weka;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.VariationalAutoencoder;
 
@@ -21,12 +20,7 @@ public final class OneRowBenchmark {
 
     /** Trains the filter on the data, then times both paths on its rows. */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: OneRowBenchmark <data.arff> [rows to time] [filter options]");
-            System.exit(2);
-        }
-        Instances data = DataSource.read(args[0]);
-        data.setClassIndex(data.numAttributes() - 1);
+        Instances data = ArffArgument.dataOrExit(args, "OneRowBenchmark <data.arff> [rows to time] [filter options]");
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         VariationalAutoencoder filter = new VariationalAutoencoder();
         filter.setOptions(Utils.splitOptions(args.length > 2 ? args[2] : "-E 20"));

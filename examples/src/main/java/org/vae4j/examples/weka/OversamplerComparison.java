@@ -8,7 +8,6 @@ import weka.classifiers.evaluation.Evaluation;
 import weka.classifiers.meta.FilteredClassifier;
 import weka.core.Instances;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
 import weka.filters.supervised.instance.VAEOversampler;
 
 /**
@@ -25,12 +24,7 @@ public final class OversamplerComparison {
 
     /** Runs the comparison and prints both F1 values. */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: OversamplerComparison <data.arff> [classifier spec] [oversampler options]");
-            System.exit(2);
-        }
-        Instances data = DataSource.read(args[0]);
-        data.setClassIndex(data.numAttributes() - 1);
+        Instances data = ArffArgument.dataOrExit(args, "OversamplerComparison <data.arff> [classifier spec] [oversampler options]");
         String classifierSpec = args.length > 1 ? args[1] : "weka.classifiers.trees.J48";
         String oversamplerOptions = args.length > 2 ? args[2] : "-E 50";
 
