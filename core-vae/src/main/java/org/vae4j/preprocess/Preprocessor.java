@@ -43,6 +43,12 @@ public final class Preprocessor {
         if (means.length != schema.width() || scales.length != schema.width()) {
             throw new IllegalArgumentException("preprocessing needs one mean and scale per column");
         }
+        for (int c = 0; c < means.length; c++) {
+            if (!Double.isFinite(means[c]) || !(scales[c] > 0 && scales[c] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("column '" + schema.column(c).name() + "': preprocessing mean "
+                        + means[c] + " and scale " + scales[c] + " must be finite, the scale positive");
+            }
+        }
         this.means = means.clone();
         this.scales = scales.clone();
         this.identity = numericLikelihood == NumericLikelihood.BERNOULLI

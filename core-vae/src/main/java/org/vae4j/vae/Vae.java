@@ -1,20 +1,16 @@
 package org.vae4j.vae;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -27,6 +23,7 @@ import org.vae4j.data.Table;
 import org.vae4j.dist.DiagonalNormal;
 import org.vae4j.engine.DeviceChoice;
 import org.vae4j.engine.Engines;
+import org.vae4j.engine.NativeArrays;
 import org.vae4j.infer.AnalyticKlElbo;
 import org.vae4j.infer.Batch;
 import org.vae4j.infer.Guide;
@@ -37,6 +34,7 @@ import org.vae4j.infer.Objective;
 import org.vae4j.io.ModelContents;
 import org.vae4j.io.ModelFile;
 import org.vae4j.io.ModelFormatException;
+import org.vae4j.io.NamedTensor;
 import org.vae4j.nn.SparseInputForward;
 import org.vae4j.preprocess.EncodedRows;
 import org.vae4j.preprocess.Preprocessor;
@@ -271,7 +269,12 @@ public final class Vae implements AutoCloseable {
      * @throws ModelFormatException if the file is not a vae4j model, is truncated or corrupt
      */
     public static Vae load(Path file) throws IOException {
-        return fromContents(ModelFile.read(file));
+        ModelContents contents = ModelFile.read(file);
+        try {
+            return fromContents(contents);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -290,60 +293,65 @@ public final class Vae implements AutoCloseable {
     }
 
     private ModelContents contents() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            guide.network().saveParameters(out);
-            model.decoder().saveParameters(out);
-            if (model.gaussianLogVariance() != null) {
-                model.gaussianLogVariance().save(out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<NamedTensor> tensors = new ArrayList<>();
+        new VaeNetworks(guide, model).named().forEach((name, parameter) -> tensors.add(new NamedTensor(name,
+                parameter.getArray().getShape().getShape(), parameter.getArray().toFloatArray())));
         return new ModelContents(config.toMap(), preprocessor.schema(), preprocessor.numericLikelihood(),
-                preprocessor.means(), preprocessor.scales(), maskInputs, conditionFrequencies, history,
-                bytes.toByteArray());
+                preprocessor.means(), preprocessor.scales(), maskInputs, conditionFrequencies, history, tensors);
     }
 
     private static Vae fromContents(ModelContents contents) {
         return Engines.withoutGradients(() -> build(contents));
     }
 
+    /**
+     * Builds a model from a file's contents, checking the configuration (every option present, sizes within
+     * {@link ParameterShapes#MAX_PARAMETER_BYTES}), the preprocessing, and every parameter's name and shape
+     * against the networks the configuration describes before any engine memory is allocated.
+     */
     private static Vae build(ModelContents contents) {
         VaeConfig config;
+        Preprocessor preprocessor;
+        List<ParameterShapes.Tensor> shapes;
         try {
-            config = VaeConfig.fromMap(contents.config()).build();
+            config = VaeConfig.fromCompleteMap(contents.config());
+            preprocessor = new Preprocessor(contents.schema(), contents.numericLikelihood(), contents.means(),
+                    contents.scales());
+            shapes = VaeNetworks.shapes(config, preprocessor, contents.maskInputs());
+            ParameterShapes.checkSize(shapes);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("the model file's configuration is invalid: " + e.getMessage(), e);
         }
-        Preprocessor preprocessor = new Preprocessor(contents.schema(), contents.numericLikelihood(),
-                contents.means(), contents.scales());
+        checkConditionFrequencies(contents.conditionFrequencies(), contents.schema().conditionCardinality());
+        ParameterShapes.checkMatches(shapes, contents.parameters());
         // A model trained on a GPU still loads on a machine without one.
         Device device = Engines.resolve(config.device() == DeviceChoice.GPU ? DeviceChoice.AUTO : config.device());
         NDManager manager = Engines.pytorch().newBaseManager(device);
         try {
             VaeNetworks networks = VaeNetworks.create(config, preprocessor, contents.maskInputs(), manager,
                     new Random(0));
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(contents.parameters()))) {
-                networks.guide().network().loadParameters(manager, in);
-                networks.model().decoder().loadParameters(manager, in);
-                if (networks.model().gaussianLogVariance() != null) {
-                    networks.model().gaussianLogVariance().load(manager, in);
-                }
-                if (in.available() != 0) {
-                    throw new ModelFormatException("the model file has " + in.available()
-                            + " unexpected bytes after its parameters");
-                }
+            Map<String, Parameter> named = networks.named();
+            for (NamedTensor tensor : contents.parameters()) {
+                NativeArrays.overwrite(named.get(tensor.name()).getArray(), tensor.values());
             }
             return new Vae(config, preprocessor, contents.maskInputs(), contents.conditionFrequencies(),
                     contents.history(), manager, networks);
-        } catch (IOException | MalformedModelException | IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException | Error e) {
             manager.close();
-            if (e instanceof ModelFormatException mfe) {
-                throw mfe;
+            throw e;
+        }
+    }
+
+    private static void checkConditionFrequencies(double[] frequencies, int levels) {
+        if (frequencies.length != levels) {
+            throw new ModelFormatException("the model file has " + frequencies.length
+                    + " condition frequencies for " + levels + " condition levels");
+        }
+        for (double f : frequencies) {
+            if (!(f >= 0 && f <= 1)) {
+                throw new ModelFormatException("the model file has a condition frequency of " + f
+                        + ", outside [0, 1]");
             }
-            throw new ModelFormatException("the model file's parameters do not fit its networks: " + e.getMessage(),
-                    e);
         }
     }
 

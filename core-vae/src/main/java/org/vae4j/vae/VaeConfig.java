@@ -91,6 +91,9 @@ public final class VaeConfig {
         require(validationFraction >= 0 && validationFraction < 1, "validationFraction", "must be in [0, 1)",
                 validationFraction);
         require(patience >= 1, "patience", "must be >= 1", patience);
+        // The layers that do not depend on the data already have their sizes: check them with the narrowest
+        // data (one column), so an impossible size fails here rather than when training allocates it.
+        ParameterShapes.checkSize(ParameterShapes.of(this, 1, 0, false, 0));
     }
 
     private static void require(boolean ok, String option, String rule, Object value) {
@@ -257,6 +260,23 @@ public final class VaeConfig {
             }
         }
         return b;
+    }
+
+    /**
+     * The configuration a model file stores: like {@link #fromMap}, but every option {@link #toMap} writes must
+     * be present, since a default standing in for a missing value could silently differ from what the model
+     * was trained with.
+     *
+     * @throws InvalidOptionException naming the first missing option, or as {@link #fromMap} and
+     *     {@link Builder#build()} do
+     */
+    public static VaeConfig fromCompleteMap(Map<String, String> map) {
+        for (String option : builder().build().toMap().keySet()) {
+            if (!map.containsKey(option)) {
+                throw new InvalidOptionException(option, "is missing", null);
+            }
+        }
+        return fromMap(map).build();
     }
 
     private static <T> T parse(String option, String value, Function<String, T> parser) {

@@ -1,5 +1,8 @@
 package org.vae4j.vae;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import ai.djl.ndarray.NDManager;
@@ -7,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.Initializer;
 
 import org.vae4j.dist.MixedLikelihood;
@@ -26,8 +30,27 @@ import org.vae4j.preprocess.Preprocessor;
  */
 record VaeNetworks(Guide guide, Model model) {
 
+    /** The model-file name of the Gaussian columns' learned log-variance. */
+    static final String GAUSSIAN_LOG_VARIANCE = "gaussianLogVariance";
+
+    /**
+     * The parameter tensors the networks have for data encoded by {@code preprocessor}, named and in the
+     * order of {@link #named()}.
+     */
+    static List<ParameterShapes.Tensor> shapes(VaeConfig config, Preprocessor preprocessor, boolean maskInputs) {
+        return ParameterShapes.of(config, preprocessor.layout().width(), preprocessor.schema().conditionCardinality(),
+                maskInputs, preprocessor.layout().gaussianWidth());
+    }
+
+    /**
+     * Builds and initialises the networks.
+     *
+     * @throws InvalidOptionException if the networks would exceed {@link ParameterShapes#MAX_PARAMETER_BYTES}
+     *     for this data (checked before anything is allocated)
+     */
     static VaeNetworks create(VaeConfig config, Preprocessor preprocessor, boolean maskInputs, NDManager manager,
             Random initRandom) {
+        ParameterShapes.checkSize(shapes(config, preprocessor, maskInputs));
         int dataWidth = preprocessor.layout().width();
         int conditionWidth = preprocessor.schema().conditionCardinality();
         int latent = config.latentDim();
@@ -43,7 +66,7 @@ record VaeNetworks(Guide guide, Model model) {
         int gaussian = preprocessor.layout().gaussianWidth();
         if (gaussian > 0) {
             logVariance = Parameter.builder()
-                    .setName("gaussian_log_variance")
+                    .setName(GAUSSIAN_LOG_VARIANCE)
                     .setType(Parameter.Type.OTHER)
                     .optShape(new Shape(gaussian))
                     .optInitializer(Initializer.ZEROS)
@@ -54,6 +77,28 @@ record VaeNetworks(Guide guide, Model model) {
         TorchStyleInit.apply(decoder, initRandom);
         Model model = new Model(decoder, new MixedLikelihood(preprocessor.layout()), logVariance);
         return new VaeNetworks(guide, model);
+    }
+
+    /** Every parameter by its model-file name, in the order {@link #shapes} lists them. */
+    Map<String, Parameter> named() {
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        addLayers(named, "encoder", guide.network());
+        addLayers(named, "decoder", model.decoder());
+        if (model.gaussianLogVariance() != null) {
+            named.put(GAUSSIAN_LOG_VARIANCE, model.gaussianLogVariance());
+        }
+        return named;
+    }
+
+    private static void addLayers(Map<String, Parameter> named, String network, Block perceptron) {
+        int layer = 0;
+        for (Block child : perceptron.getChildren().values()) {
+            if (child instanceof Linear linear) {
+                named.put(network + ".layer" + layer + ".weight", linear.getParameters().get("weight"));
+                named.put(network + ".layer" + layer + ".bias", linear.getParameters().get("bias"));
+                layer++;
+            }
+        }
     }
 
     private static void initialize(Block block, NDManager manager, int inputWidth) {
