@@ -11,8 +11,9 @@ import java.util.Objects;
  * A dense block of rows following a {@link Schema}: values in row-major {@code float} storage, a
  * missing-value mask, and (for a conditional schema) each row's condition level.
  *
- * <p>Stored values are validated on entry: numeric values must be finite, binary values 0 or 1 and
- * categorical values a level index; a missing cell is marked in the mask, never encoded as NaN. Float
+ * <p>Stored values are validated on entry: numeric values must be finite and within float range, binary
+ * values 0 or 1 and categorical values a level index; a missing cell is marked in the mask, never encoded as
+ * NaN. A table holds at most {@link Integer#MAX_VALUE} cells. Messages count rows from 1. Float
  * storage keeps an image data set (60,000 x 784) at 188 MB rather than twice that; a table built on a
  * direct buffer ({@link #ofNumeric(Schema, ByteBuffer, int[])}) lives outside the Java heap and is shared
  * with the engine during training without any copy.
@@ -148,10 +149,24 @@ public final class Table {
         return out;
     }
 
+    /**
+     * The number of cells of {@code rows} rows of {@code columns} values.
+     *
+     * @throws IllegalArgumentException if there are more than one array (and so one table) can hold
+     */
+    public static int cells(int rows, int columns) {
+        long cells = (long) rows * columns;
+        if (rows < 0 || columns < 0 || cells > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(rows + " rows x " + columns + " columns are more than the "
+                    + Integer.MAX_VALUE + " cells one table can hold");
+        }
+        return (int) cells;
+    }
+
     /** The rows at the given indices, in that order, as a new table. */
     public Table select(int[] indices) {
         int width = schema.width();
-        float[] v = new float[indices.length * width];
+        float[] v = new float[cells(indices.length, width)];
         BitSet m = missing == null ? null : new BitSet();
         int[] cond = conditions == null ? null : new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
@@ -183,23 +198,28 @@ public final class Table {
         return new Table(schema, rows, values, directBytes, missing, cond);
     }
 
+    /** Checks a value of column {@code c} in row {@code row} (counted from 0; messages count from 1). */
     static void checkValue(Column c, double v, int row) {
         switch (c.type()) {
             case NUMERIC -> {
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("row " + row + ", column '" + c.name()
+                    throw new IllegalArgumentException("row " + (row + 1) + ", column '" + c.name()
                             + "': value " + v + " is not finite (mark missing cells as missing instead)");
+                }
+                if (Math.abs(v) > Float.MAX_VALUE) {
+                    throw new IllegalArgumentException("row " + (row + 1) + ", column '" + c.name()
+                            + "': value " + v + " exceeds float range (largest magnitude " + Float.MAX_VALUE + ")");
                 }
             }
             case BINARY -> {
                 if (v != 0 && v != 1) {
-                    throw new IllegalArgumentException("row " + row + ", column '" + c.name()
+                    throw new IllegalArgumentException("row " + (row + 1) + ", column '" + c.name()
                             + "': binary value must be 0 or 1, got " + v);
                 }
             }
             case CATEGORICAL -> {
                 if (v != Math.rint(v) || v < 0 || v >= c.cardinality()) {
-                    throw new IllegalArgumentException("row " + row + ", column '" + c.name()
+                    throw new IllegalArgumentException("row " + (row + 1) + ", column '" + c.name()
                             + "': level index " + v + " is not one of 0.." + (c.cardinality() - 1));
                 }
             }
@@ -220,7 +240,7 @@ public final class Table {
         int k = schema.conditionCardinality();
         for (int r = 0; r < rows; r++) {
             if (conditions[r] < 0 || conditions[r] >= k) {
-                throw new IllegalArgumentException("row " + r + ": condition level " + conditions[r]
+                throw new IllegalArgumentException("row " + (r + 1) + ": condition level " + conditions[r]
                         + " of '" + schema.condition().orElseThrow().name() + "' is not one of 0.." + (k - 1));
             }
         }
@@ -236,7 +256,7 @@ public final class Table {
 
         private Builder(Schema schema, int expectedRows) {
             this.schema = Objects.requireNonNull(schema, "schema");
-            this.values = new float[Math.max(1, expectedRows) * schema.width()];
+            this.values = new float[cells(Math.max(1, expectedRows), schema.width())];
             this.conditions = schema.isConditional() ? new int[Math.max(1, expectedRows)] : null;
         }
 
@@ -257,13 +277,13 @@ public final class Table {
         public Builder addRow(double[] row, int condition) {
             int width = schema.width();
             if (row.length != width) {
-                throw new IllegalArgumentException("row " + rows + ": wrong width, expected " + width
+                throw new IllegalArgumentException("row " + (rows + 1) + ": wrong width, expected " + width
                         + " columns but got " + row.length);
             }
             if (schema.isConditional()) {
                 int k = schema.conditionCardinality();
                 if (condition < 0 || condition >= k) {
-                    throw new IllegalArgumentException("row " + rows + ": condition level " + condition + " of '"
+                    throw new IllegalArgumentException("row " + (rows + 1) + ": condition level " + condition + " of '"
                             + schema.condition().orElseThrow().name() + "' is not one of 0.." + (k - 1));
                 }
             }
@@ -288,9 +308,10 @@ public final class Table {
 
         private void ensureCapacity(int neededRows) {
             int width = schema.width();
-            if (neededRows * width > values.length) {
-                int capacity = Math.max(neededRows, values.length / width * 2);
-                values = Arrays.copyOf(values, capacity * width);
+            if (cells(neededRows, width) > values.length) {
+                long doubled = 2L * (values.length / width);
+                int capacity = (int) Math.max(neededRows, Math.min(doubled, Integer.MAX_VALUE / width));
+                values = Arrays.copyOf(values, cells(capacity, width));
                 if (conditions != null) {
                     conditions = Arrays.copyOf(conditions, capacity);
                 }

@@ -125,8 +125,8 @@ public final class Preprocessor {
     /**
      * Encodes rows for the networks.
      *
-     * @throws IllegalArgumentException if the table's schema differs from the fitted one, or a Bernoulli
-     *     numeric value lies outside [0, 1]
+     * @throws IllegalArgumentException if the table's columns or condition differ from the fitted ones, or a
+     *     Bernoulli numeric value lies outside [0, 1]
      */
     public EncodedRows encode(Table table) {
         checkSchema(table.schema());
@@ -139,8 +139,8 @@ public final class Preprocessor {
             checkUnitInterval(table);
             return new EncodedRows(rows, width, table.values(), table.directValues().orElse(null), null, conditions, k);
         }
-        float[] values = new float[rows * width];
-        float[] mask = table.hasMissing() ? new float[rows * width] : null;
+        float[] values = new float[Table.cells(rows, width)];
+        float[] mask = table.hasMissing() ? new float[values.length] : null;
         for (int r = 0; r < rows; r++) {
             int base = r * width;
             for (int c = 0; c < schema.width(); c++) {
@@ -157,7 +157,7 @@ public final class Preprocessor {
                     case GAUSSIAN -> values[base + slot.offset()] = (float) ((v - means[c]) / scales[c]);
                     case BERNOULLI -> {
                         if (v < 0 || v > 1) {
-                            throw new IllegalArgumentException("row " + r + ", column '" + schema.column(c).name()
+                            throw new IllegalArgumentException("row " + (r + 1) + ", column '" + schema.column(c).name()
                                     + "': value " + v + " is outside [0, 1], which a Bernoulli likelihood needs");
                         }
                         values[base + slot.offset()] = v;
@@ -176,6 +176,20 @@ public final class Preprocessor {
         if (!given.features().equals(schema.features())) {
             throw new IllegalArgumentException("the data's columns " + given.features()
                     + " differ from the model's " + schema.features());
+        }
+        Optional<Column> condition = schema.condition();
+        Optional<Column> givenCondition = given.condition();
+        if (condition.isPresent() && givenCondition.isEmpty()) {
+            throw new IllegalArgumentException("the model is conditional on '" + condition.get().name()
+                    + "' but the data has no condition column");
+        }
+        if (condition.isEmpty() && givenCondition.isPresent()) {
+            throw new IllegalArgumentException("the data has a condition column '" + givenCondition.get().name()
+                    + "' but the model is unconditional");
+        }
+        if (!condition.equals(givenCondition)) {
+            throw new IllegalArgumentException("the data's condition column " + givenCondition.get()
+                    + " differs from the model's " + condition.get());
         }
         lastMatchingSchema = given;
     }
@@ -208,7 +222,7 @@ public final class Preprocessor {
 
     private IllegalArgumentException outsideUnitInterval(int index, float value) {
         int width = schema.width();
-        return new IllegalArgumentException("row " + index / width + ", column '" + schema.column(index % width).name()
+        return new IllegalArgumentException("row " + (index / width + 1) + ", column '" + schema.column(index % width).name()
                 + "': value " + value + " is outside [0, 1], which a Bernoulli likelihood needs");
     }
 

@@ -182,6 +182,8 @@ public final class Vae implements AutoCloseable {
      * Decodes latent rows to their most likely values (Gaussian means, most probable levels).
      *
      * @param conditions each row's condition level for a conditional VAE, else null
+     * @throws IllegalArgumentException naming the row (counted from 1) for a latent row of the wrong length or
+     *     with a value that is not a finite float
      */
     public Table decode(double[][] z, int[] conditions) {
         return decode(z, conditions, null);
@@ -385,7 +387,7 @@ public final class Vae implements AutoCloseable {
         if (isConditional() && (conditions == null || conditions.length != n)) {
             throw new IllegalArgumentException("a conditional VAE needs one condition level per latent row");
         }
-        float[] output = new float[n * width];
+        float[] output = new float[Table.cells(n, width)];
         for (int from = 0; from < n; from += CHUNK_ROWS) {
             int to = Math.min(n, from + CHUNK_ROWS);
             int start = from;
@@ -393,10 +395,14 @@ public final class Vae implements AutoCloseable {
                 float[] zFlat = new float[(to - start) * m];
                 for (int r = start; r < to; r++) {
                     if (z[r].length != m) {
-                        throw new IllegalArgumentException("latent row " + r + " has " + z[r].length
+                        throw new IllegalArgumentException("latent row " + (r + 1) + " has " + z[r].length
                                 + " values, expected " + m);
                     }
                     for (int j = 0; j < m; j++) {
+                        if (!(Math.abs(z[r][j]) <= Float.MAX_VALUE)) {
+                            throw new IllegalArgumentException("latent row " + (r + 1) + ", dimension " + (j + 1)
+                                    + ": value " + z[r][j] + " is not a finite float");
+                        }
                         zFlat[(r - start) * m + j] = (float) z[r][j];
                     }
                 }

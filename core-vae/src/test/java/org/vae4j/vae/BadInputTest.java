@@ -39,7 +39,61 @@ class BadInputTest {
     void infiniteValuesNameTheirRowAndColumn() {
         Table.Builder builder = Table.builder(SCHEMA).addRow(new double[] {1, 0});
         String m = message(() -> builder.addRow(new double[] {Double.POSITIVE_INFINITY, 1}));
-        assertTrue(m.contains("row 1") && m.contains("height"), m);
+        assertTrue(m.contains("row 2") && m.contains("height"), m);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1e300, -1e39})
+    void valuesBeyondFloatRangeAreRefusedNamingTheirRowAndColumn(double value) {
+        Table.Builder builder = Table.builder(SCHEMA).addRow(new double[] {1, 0});
+        String m = message(() -> builder.addRow(new double[] {value, 1}));
+        assertTrue(m.contains("row 2, column 'height': value " + value + " exceeds float range"), m);
+    }
+
+    @Test
+    void tableSizesBeyondOneArrayAreRefusedWithAMessage() {
+        String m = message(() -> Table.builder(Schema.numeric("x", 100_000), 100_000));
+        assertTrue(m.contains("100000 rows x 100000 columns") && m.contains("cells"), m);
+    }
+
+    @Test
+    void networksTooLargeForTheDataAreRefusedBeforeTraining() {
+        Table wide = Table.builder(Schema.numeric("p", 6000)).addRow(new double[6000]).build();
+        VaeConfig config = VaeConfig.builder().epochs(1).hidden(List.of(100_000)).build();
+        InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> new VaeTrainer(config).fit(wide));
+        assertEquals("encoderHidden", e.option());
+        assertTrue(e.getMessage().contains("(100000, 6000)") && e.getMessage().contains("limit"), e.getMessage());
+    }
+
+    @Test
+    void dataWithOrWithoutAConditionTheModelDoesNotHaveIsRefused() {
+        Schema plain = Schema.numeric("x", 2);
+        Schema conditional = plain.withCondition(Column.categorical("y", List.of("a", "b")));
+        Table unconditionalRows = Table.builder(plain).addRow(new double[] {1, 2}).addRow(new double[] {2, 1}).build();
+        Table conditionalRows = Table.builder(conditional).addRow(new double[] {1, 2}, 0).addRow(new double[] {2, 1}, 1)
+                .build();
+        VaeConfig config = VaeConfig.builder().epochs(1).latentDim(1).build();
+        try (Vae unconditional = new VaeTrainer(config).fit(unconditionalRows);
+                Vae conditionalVae = new VaeTrainer(config).fit(conditionalRows)) {
+            String m = message(() -> unconditional.encode(conditionalRows));
+            assertTrue(m.contains("condition column 'y'") && m.contains("unconditional"), m);
+            m = message(() -> conditionalVae.encode(unconditionalRows));
+            assertTrue(m.contains("conditional on 'y'") && m.contains("no condition column"), m);
+            Schema otherLevels = plain.withCondition(Column.categorical("y", List.of("a", "c")));
+            Table other = Table.builder(otherLevels).addRow(new double[] {1, 2}, 1).build();
+            m = message(() -> conditionalVae.elbo(other, 1));
+            assertTrue(m.contains("condition column") && m.contains("differs"), m);
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {Double.NaN, Double.NEGATIVE_INFINITY, 1e39})
+    void latentRowsThatAreNotFiniteFloatsAreRefusedNamingTheRow(double bad) {
+        Table train = Table.builder(SCHEMA).addRow(new double[] {1, 0}).addRow(new double[] {2, 1}).build();
+        try (Vae vae = new VaeTrainer(VaeConfig.builder().epochs(1).latentDim(2).build()).fit(train)) {
+            String m = message(() -> vae.decode(new double[][] {{0, 0}, {0.5, bad}}, null));
+            assertTrue(m.contains("latent row 2") && m.contains(Double.toString(bad)), m);
+        }
     }
 
     @Test
@@ -62,7 +116,7 @@ class BadInputTest {
         String m = message(() -> SCHEMA.column(1).levelIndex("purple"));
         assertTrue(m.contains("colour") && m.contains("purple"), m);
         String index = message(() -> Table.builder(SCHEMA).addRow(new double[] {1, 2}));
-        assertTrue(index.contains("colour") && index.contains("row 0"), index);
+        assertTrue(index.contains("colour") && index.contains("row 1"), index);
     }
 
     @Test
@@ -94,7 +148,7 @@ class BadInputTest {
         VaeConfig config = VaeConfig.builder().numericLikelihood(NumericLikelihood.BERNOULLI).standardize(false)
                 .epochs(1).build();
         String m = message(() -> new VaeTrainer(config).fit(t));
-        assertTrue(m.contains("row 4321") && m.contains("pixel2") && m.contains("-0.25"), m);
+        assertTrue(m.contains("row 4322") && m.contains("pixel2") && m.contains("-0.25"), m);
     }
 
     @Test
@@ -116,6 +170,9 @@ class BadInputTest {
         return Stream.of(
                 Arguments.of("latentDim", (Consumer<VaeConfig.Builder>) b -> b.latentDim(0)),
                 Arguments.of("encoderHidden", (Consumer<VaeConfig.Builder>) b -> b.encoderHidden(List.of(10, -1))),
+                Arguments.of("encoderHidden", (Consumer<VaeConfig.Builder>) b -> b.hidden(List.of(100_000, 100_000))),
+                Arguments.of("decoderHidden", (Consumer<VaeConfig.Builder>) b -> b.decoderHidden(List.of(30_000, 30_000))),
+                Arguments.of("latentDim", (Consumer<VaeConfig.Builder>) b -> b.latentDim(Integer.MAX_VALUE)),
                 Arguments.of("epochs", (Consumer<VaeConfig.Builder>) b -> b.epochs(0)),
                 Arguments.of("batchSize", (Consumer<VaeConfig.Builder>) b -> b.batchSize(0)),
                 Arguments.of("learningRate", (Consumer<VaeConfig.Builder>) b -> b.learningRate(Double.NaN)),
