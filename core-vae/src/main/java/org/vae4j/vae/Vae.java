@@ -387,6 +387,9 @@ public final class Vae implements AutoCloseable {
         if (isConditional() && (conditions == null || conditions.length != n)) {
             throw new IllegalArgumentException("a conditional VAE needs one condition level per latent row");
         }
+        if (!isConditional() && conditions != null) {
+            throw new IllegalArgumentException("an unconditional VAE takes no condition levels (pass null)");
+        }
         float[] output = new float[Table.cells(n, width)];
         for (int from = 0; from < n; from += CHUNK_ROWS) {
             int to = Math.min(n, from + CHUNK_ROWS);
@@ -436,6 +439,7 @@ public final class Vae implements AutoCloseable {
         if (n < 0) {
             throw new IllegalArgumentException("number of rows to generate must be >= 0, got " + n);
         }
+        Table.cells(n, preprocessor.layout().width()); // refuses a count no table could hold, before drawing
         double[][] z = new double[n][latentDim()];
         for (double[] row : z) {
             for (int j = 0; j < row.length; j++) {

@@ -86,6 +86,17 @@ class BadInputTest {
         }
     }
 
+    @Test
+    void conditionsForAnUnconditionalModelAndImpossibleRowCountsAreRefused() {
+        Table train = Table.builder(SCHEMA).addRow(new double[] {1, 0}).addRow(new double[] {2, 1}).build();
+        try (Vae vae = new VaeTrainer(VaeConfig.builder().epochs(1).latentDim(2).build()).fit(train)) {
+            String m = message(() -> vae.decode(new double[][] {{0, 0}}, new int[] {1}));
+            assertTrue(m.contains("unconditional"), m);
+            String count = message(() -> vae.generate(Integer.MAX_VALUE, 1));
+            assertTrue(count.contains("rows x 3 columns") && count.contains("cells"), count);
+        }
+    }
+
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(doubles = {Double.NaN, Double.NEGATIVE_INFINITY, 1e39})
     void latentRowsThatAreNotFiniteFloatsAreRefusedNamingTheRow(double bad) {
