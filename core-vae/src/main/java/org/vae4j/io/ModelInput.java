@@ -120,10 +120,5 @@ final class ModelInput {
             left -= skipped;
             return skipped;
         }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(super.available(), left);
-        }
     }
 }
