@@ -59,7 +59,7 @@ public final class ModelFile {
 
     private static final byte[] MAGIC = "VAE4J-MODEL\n".getBytes(StandardCharsets.US_ASCII);
     private static final int DIGEST_BYTES = 32;
-    private static final int HEADER_BYTES = 12 + Integer.BYTES;
+    private static final int HEADER_BYTES = MAGIC.length + Integer.BYTES;
     /** Bytes per piece when streaming a file through the checksum and the parser. */
     private static final int CHUNK_BYTES = 1 << 16;
     /** The most dimensions a parameter tensor may declare. */
