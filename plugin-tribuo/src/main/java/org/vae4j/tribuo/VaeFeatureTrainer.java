@@ -97,7 +97,8 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
     @Config(description = "Also write the posterior standard deviations as features z000_std, ...")
     private boolean includeStd = false;
 
-    @Config(description = "What an absent feature means: ZERO (Tribuo's sparse convention) or MISSING.")
+    @Config(description = "What an absent feature means: ZERO (Tribuo's sparse convention) or MISSING "
+            + "(dense data only: on sparse data such as text nearly every cell would be missing).")
     private AbsentFeatures absentFeatures = AbsentFeatures.ZERO;
 
     private int invocationCount = 0;
@@ -116,7 +117,7 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
      * @param config the VAE's architecture and training settings (its seed seeds the trainer)
      * @param conditional whether to condition the VAE on the label (then train on a {@code Dataset<Label>})
      * @param includeStd whether latent features include the posterior standard deviations
-     * @param absentFeatures what an absent feature means
+     * @param absentFeatures what an absent feature means ({@link AbsentFeatures#MISSING} suits dense data only)
      */
     public VaeFeatureTrainer(VaeConfig config, boolean conditional, boolean includeStd,
             AbsentFeatures absentFeatures) {
