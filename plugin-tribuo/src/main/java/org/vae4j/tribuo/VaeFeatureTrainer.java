@@ -224,13 +224,6 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
      */
     public synchronized <T extends Output<T>> VaeFeatureModel trainFeatures(Dataset<T> examples,
             Map<String, Provenance> runProvenance, int invocationCount) {
-        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(invocationCount);
-        }
-        TrainerProvenance trainerProvenance = getProvenance();
-        long trainingSeed = RunSeeds.forRun(seed, this.invocationCount);
-        this.invocationCount++;
-
         ImmutableFeatureMap features = examples.getFeatureIDMap();
         if (features.size() == 0 || examples.size() == 0) {
             throw new IllegalArgumentException("cannot train a VAE on a dataset with " + examples.size()
@@ -238,6 +231,13 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
         }
         ExampleConverter converter = new ExampleConverter(features, absentFeatures,
                 conditional ? labelsOf(examples) : List.of());
+
+        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
+            setInvocationCount(invocationCount);
+        }
+        TrainerProvenance trainerProvenance = getProvenance();
+        long trainingSeed = RunSeeds.forRun(seed, this.invocationCount);
+        this.invocationCount++;
         Vae vae = new org.vae4j.vae.VaeTrainer(vaeConfig(trainingSeed))
                 .fit(converter.toRows(examples, new LongAdder()).table());
         try {

@@ -95,6 +95,7 @@ class TrainersTest {
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
                 () -> new VaeFeatureTrainer(Blobs.config(3)).trainFeatures(Blobs.labelled(1)));
         assertTrue(empty.getMessage().contains("0 examples"), empty.getMessage());
+        assertEquals(0, conditional.getInvocationCount(), "refused data is not a training run");
     }
 
     @Test
