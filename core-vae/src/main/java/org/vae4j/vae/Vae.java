@@ -49,10 +49,12 @@ import org.vae4j.preprocess.Preprocessor;
  * <p>Inference methods are safe to call from several threads at once: each call works in its own scope
  * and reads the parameters without changing them.
  *
- * <p>The parameters live in native memory, which {@link #close()} frees. Close waits for the calls in
- * flight, may be called any number of times from any thread, and a call made after it fails with an
- * {@link IllegalStateException}. A model that is never closed frees its native memory once it is
- * unreachable (when the garbage collector finds it so), but closing is the prompt way.
+ * <p>The parameters live in native memory, which {@link #close()} frees. Close may be called any number
+ * of times, from any thread, even while other threads use the model: it waits for the native work in
+ * flight (an encoding, or the current chunk of rows of a decoding or scoring), and whatever is left of a
+ * call fails with an {@link IllegalStateException} instead of reading freed memory. A model that is never
+ * closed frees its native memory once it is unreachable (when the garbage collector finds it so), but
+ * closing is the prompt way.
  */
 public final class Vae implements AutoCloseable {
 
@@ -283,12 +285,12 @@ public final class Vae implements AutoCloseable {
 
     /** Writes this model to a file atomically (an existing file is replaced only once the new one is whole). */
     public void save(Path file) throws IOException {
-        ModelFile.write(file, contents());
+        ModelFile.write(file, leasedContents());
     }
 
     /** This model as the bytes of a model file. */
     public byte[] toBytes() {
-        return ModelFile.toBytes(contents());
+        return ModelFile.toBytes(leasedContents());
     }
 
     /**
@@ -310,17 +312,24 @@ public final class Vae implements AutoCloseable {
     }
 
     /**
-     * Frees the native parameters once the calls in flight have finished; the model cannot be used
-     * afterwards. Safe to call more than once and from several threads.
+     * Frees the native parameters once the native work in flight has finished; calls afterwards fail
+     * with an {@link IllegalStateException}. Safe to call more than once and from several threads.
      */
     @Override
     public void close() {
         lifetime.close();
     }
 
+    /** {@link #contents()}, holding a lease on the parameters while it reads them. */
+    private ModelContents leasedContents() {
+        try (NativeLifetime.Lease lease = lifetime.lease()) {
+            return contents();
+        }
+    }
+
     private ModelContents contents() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (NativeLifetime.Lease lease = lifetime.lease(); DataOutputStream out = new DataOutputStream(bytes)) {
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             guide.network().saveParameters(out);
             model.decoder().saveParameters(out);
             if (model.gaussianLogVariance() != null) {

@@ -35,6 +35,7 @@ class VaeLifecycleTest {
     private static Table table;
     private static byte[] modelBytes;
     private static double[][] expected;
+    private static Table expectedGenerated;
 
     @BeforeAll
     static void trainOnce() {
@@ -50,6 +51,7 @@ class VaeLifecycleTest {
         try (Vae vae = new VaeTrainer(config).fit(table)) {
             modelBytes = vae.toBytes();
             expected = vae.encodeMeans(table);
+            expectedGenerated = vae.generate(5, 11);
         }
     }
 
@@ -81,6 +83,11 @@ class VaeLifecycleTest {
                                 double[][] means = vae.encodeMeans(table);
                                 for (int r = 0; r < means.length; r++) {
                                     assertArrayEquals(expected[r], means[r], 0.0, "row " + (r + 1));
+                                }
+                                Table generated = vae.generate(5, 11);
+                                for (int r = 0; r < generated.rows(); r++) {
+                                    assertArrayEquals(expectedGenerated.row(r), generated.row(r), 0.0,
+                                            "generated row " + (r + 1));
                                 }
                                 correct.incrementAndGet();
                                 assertTrue(!closedBefore, "a call that starts after close must not succeed");
