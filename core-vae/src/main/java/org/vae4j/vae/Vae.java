@@ -42,10 +42,17 @@ import org.vae4j.preprocess.Preprocessor;
 /**
  * A trained (conditional) variational autoencoder: amortized posterior inference for new rows in one
  * forward pass, decoding, generation from the prior, and importance-sampled log-likelihoods. Its API
- * speaks {@link Table}s and plain arrays; the native parameters it owns are freed by {@link #close()}.
+ * speaks {@link Table}s and plain arrays.
  *
  * <p>Inference methods are safe to call from several threads at once: each call works in its own scope
  * and reads the parameters without changing them.
+ *
+ * <p>The parameters live in native memory, which {@link #close()} frees. Close may be called any number
+ * of times, from any thread, even while other threads use the model: it waits for the native work in
+ * flight (an encoding, or the current chunk of rows of a decoding or scoring), and whatever is left of a
+ * call fails with an {@link IllegalStateException} instead of reading freed memory. A model that is never
+ * closed frees its native memory once it is unreachable (when the garbage collector finds it so), but
+ * closing is the prompt way.
  */
 public final class Vae implements AutoCloseable {
 
@@ -63,20 +70,38 @@ public final class Vae implements AutoCloseable {
     private final boolean maskInputs;
     private final double[] conditionFrequencies;
     private final TrainingHistory history;
+    private final NativeLifetime lifetime;
     private final NDManager manager;
     private final Guide guide;
     private final Model model;
 
+    /** A model that owns {@code manager} from now on: it frees it when closed or unreachable. */
     Vae(VaeConfig config, Preprocessor preprocessor, boolean maskInputs, double[] conditionFrequencies,
             TrainingHistory history, NDManager manager, VaeNetworks networks) {
+        this(config, preprocessor, maskInputs, conditionFrequencies, history, new NativeLifetime(manager),
+                networks.guide(), networks.model());
+    }
+
+    private Vae(VaeConfig config, Preprocessor preprocessor, boolean maskInputs, double[] conditionFrequencies,
+            TrainingHistory history, NativeLifetime lifetime, Guide guide, Model model) {
         this.config = config;
         this.preprocessor = preprocessor;
         this.maskInputs = maskInputs;
         this.conditionFrequencies = conditionFrequencies.clone();
         this.history = history;
-        this.manager = manager;
-        this.guide = networks.guide();
-        this.model = networks.model();
+        this.lifetime = lifetime;
+        this.manager = lifetime.manager();
+        this.guide = guide;
+        this.model = model;
+    }
+
+    /**
+     * This model with the given training history. Both share the native parameters, which are freed when
+     * either is closed or both are unreachable.
+     */
+    Vae withHistory(TrainingHistory trainingHistory) {
+        return new Vae(config, preprocessor, maskInputs, conditionFrequencies, trainingHistory, lifetime, guide,
+                model);
     }
 
     /** The configuration it was trained with. */
@@ -121,7 +146,9 @@ public final class Vae implements AutoCloseable {
 
     /** Number of trainable parameters. */
     public long parameterCount() {
-        return parameters().stream().mapToLong(p -> p.getArray().size()).sum();
+        try (NativeLifetime.Lease lease = lifetime.lease()) {
+            return parameters().stream().mapToLong(p -> p.getArray().size()).sum();
+        }
     }
 
     /** The posterior mean and standard deviation of every row. */
@@ -141,7 +168,8 @@ public final class Vae implements AutoCloseable {
         EncodedRows rows = preprocessor.encode(table);
         double[][] mean = new double[rows.rows()][];
         double[][] std = withStd ? new double[rows.rows()][] : null;
-        try (SparseInputForward sparse = rows.rows() < SPARSE_MIN_ROWS ? null : sparseGuide()) {
+        try (NativeLifetime.Lease lease = lifetime.lease();
+                SparseInputForward sparse = rows.rows() < SPARSE_MIN_ROWS ? null : sparseGuide()) {
             forEachChunk(rows, CHUNK_ROWS, (batch, from) -> {
                 DiagonalNormal q = sparse != null
                         ? guide.fromOutput(sparse.forward(guide.input(batch)))
@@ -257,12 +285,12 @@ public final class Vae implements AutoCloseable {
 
     /** Writes this model to a file atomically (an existing file is replaced only once the new one is whole). */
     public void save(Path file) throws IOException {
-        ModelFile.write(file, contents());
+        ModelFile.write(file, leasedContents());
     }
 
     /** This model as the bytes of a model file. */
     public byte[] toBytes() {
-        return ModelFile.toBytes(contents());
+        return ModelFile.toBytes(leasedContents());
     }
 
     /**
@@ -288,10 +316,20 @@ public final class Vae implements AutoCloseable {
         return fromContents(ModelFile.fromBytes(bytes));
     }
 
-    /** Frees the native parameters; the model cannot be used afterwards. */
+    /**
+     * Frees the native parameters once the native work in flight has finished; calls afterwards fail
+     * with an {@link IllegalStateException}. Safe to call more than once and from several threads.
+     */
     @Override
     public void close() {
-        manager.close();
+        lifetime.close();
+    }
+
+    /** {@link #contents()}, holding a lease on the parameters while it reads them. */
+    private ModelContents leasedContents() {
+        try (NativeLifetime.Lease lease = lifetime.lease()) {
+            return contents();
+        }
     }
 
     private ModelContents contents() {
@@ -428,7 +466,10 @@ public final class Vae implements AutoCloseable {
         if (logVariance == null) {
             return new float[0];
         }
-        float[] values = logVariance.getArray().toFloatArray();
+        float[] values;
+        try (NativeLifetime.Lease lease = lifetime.lease()) {
+            values = logVariance.getArray().toFloatArray();
+        }
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) StrictMath.exp(0.5 * values[i]);
         }
@@ -504,10 +545,12 @@ public final class Vae implements AutoCloseable {
 
     /**
      * Runs {@code body} with a fresh sub-manager and an {@link NDScope}: every array it creates, even one
-     * computed from a parameter and so attached to the model's manager, is freed when it returns.
+     * computed from a parameter and so attached to the model's manager, is freed when it returns. It holds
+     * a lease on the parameters meanwhile, so {@link #close()} waits for it.
      */
     private <T> T inScope(Function<NDManager, T> body) {
-        try (NDManager scope = manager.newSubManager(); NDScope arrays = new NDScope()) {
+        try (NativeLifetime.Lease lease = lifetime.lease(); NDManager scope = manager.newSubManager();
+                NDScope arrays = new NDScope()) {
             arrays.suppressNotUsedWarning();
             return body.apply(scope);
         }

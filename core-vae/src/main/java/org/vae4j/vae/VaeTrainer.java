@@ -92,7 +92,7 @@ public final class VaeTrainer {
             synchronized (TRAINING_LOCK) {
                 history = new Run(vae, trainRows, validationRows, random).train();
             }
-            return new Vae(config, preprocessor, maskInputs, frequencies(table), history, manager, networks);
+            return vae.withHistory(history);
         } catch (RuntimeException | Error e) {
             manager.close();
             throw e;

@@ -9,6 +9,11 @@ package org.vae4j.tribuo;
 public enum AbsentFeatures {
     /** An absent feature has value 0 (Tribuo's sparse convention). */
     ZERO,
-    /** An absent feature is a missing value. */
+    /**
+     * An absent feature is a missing value. For dense data only, where an example lists nearly every
+     * feature and an absent one is a cell nobody measured. On sparse data (bag-of-words text, counts) most
+     * features are absent from every example, so nearly every cell would be missing: the VAE learns from
+     * almost nothing and the latent features lose most of their value. Use {@link #ZERO} there.
+     */
     MISSING
 }

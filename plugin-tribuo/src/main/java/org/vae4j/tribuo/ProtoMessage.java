@@ -30,6 +30,9 @@ final class ProtoMessage {
     /** {@link VaeTransformedModel}: Tribuo metadata, the feature model and the inner model. */
     static final Descriptor TRANSFORMED_MODEL;
 
+    /** {@link VaeBalancedModel}: Tribuo metadata and the inner model. */
+    static final Descriptor BALANCED_MODEL;
+
     static {
         FileDescriptorProto file = FileDescriptorProto.newBuilder()
                 .setName("org/vae4j/tribuo/vae4j-tribuo.proto")
@@ -44,11 +47,15 @@ final class ProtoMessage {
                         field("metadata", 1, FieldDescriptorProto.Type.TYPE_BYTES),
                         field("feature_model", 2, FieldDescriptorProto.Type.TYPE_BYTES),
                         field("inner_model", 3, FieldDescriptorProto.Type.TYPE_BYTES))))
+                .addMessageType(message("VaeBalancedModelProto", List.of(
+                        field("metadata", 1, FieldDescriptorProto.Type.TYPE_BYTES),
+                        field("inner_model", 2, FieldDescriptorProto.Type.TYPE_BYTES))))
                 .build();
         try {
             FileDescriptor descriptor = FileDescriptor.buildFrom(file, new FileDescriptor[0]);
             FEATURE_MODEL = descriptor.findMessageTypeByName("VaeFeatureModelProto");
             TRANSFORMED_MODEL = descriptor.findMessageTypeByName("VaeTransformedModelProto");
+            BALANCED_MODEL = descriptor.findMessageTypeByName("VaeBalancedModelProto");
         } catch (DescriptorValidationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -15,9 +15,10 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 /**
  * What vae4j's two-stage Tribuo trainers share: a VAE trainer and an inner trainer, set by OLCUT or a
- * constructor, and an invocation count kept in step with both of theirs. Each training trains each inner
- * trainer once, so setting this trainer's count to n sets theirs to n as well, and a run is replayed
- * exactly (Tribuo's contract for {@link Trainer#setInvocationCount}).
+ * constructor, and an invocation count that drives both of theirs. The run with count n trains each inner
+ * trainer once, at count n, whatever they did before (one may be shared with another trainer or used on
+ * its own), so the count recorded in a model's provenance replays the run exactly (Tribuo's contract for
+ * {@link Trainer#setInvocationCount}).
  *
  * @param <T> the output type
  * @param <M> the type of model a training returns
@@ -61,16 +62,22 @@ abstract class TwoStageTrainer<T extends Output<T>, M extends Model<T>> implemen
     record Run(int index, TrainerProvenance provenance) {}
 
     /**
-     * Starts a training run: moves to the requested invocation count (or keeps the current one for
-     * {@link #INCREMENT_INVOCATION_COUNT}), records this trainer's provenance as it stands for the run, and
-     * counts the run. Call from a synchronized {@code train}.
+     * Starts a training run: checks that there is data, moves this trainer and both inner trainers to the
+     * requested invocation count (the current one for {@link #INCREMENT_INVOCATION_COUNT}), records this
+     * trainer's provenance as it stands for the run, and counts the run. Call from a synchronized
+     * {@code train}, then train each inner trainer once with {@link #INCREMENT_INVOCATION_COUNT}.
+     *
+     * @throws IllegalArgumentException for a dataset without examples
      */
-    Run startRun(int requestedCount) {
-        if (requestedCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(requestedCount);
+    Run startRun(Dataset<T> examples, int requestedCount) {
+        if (examples.size() == 0) {
+            throw new IllegalArgumentException("cannot train on a dataset with no examples");
         }
+        int index = requestedCount == INCREMENT_INVOCATION_COUNT ? invocationCount : requestedCount;
+        setInvocationCount(index);
         TrainerProvenance provenance = getProvenance();
-        return new Run(invocationCount++, provenance);
+        invocationCount = index + 1;
+        return new Run(index, provenance);
     }
 
     @Override

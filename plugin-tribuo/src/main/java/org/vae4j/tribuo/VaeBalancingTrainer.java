@@ -1,5 +1,6 @@
 package org.vae4j.tribuo;
 
+import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -14,21 +15,20 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
+import org.tribuo.provenance.ModelProvenance;
 
 /**
  * Balances classes with a conditional VAE before training a classifier: it trains the VAE on the labelled
  * examples, generates synthetic examples of every class whose count is below {@code targetRatio} times
  * the largest class's count (up to that count), and trains the inner trainer on the real plus synthetic
  * examples. Synthetic examples carry {@link VaeFeatureModel#SYNTHETIC_METADATA_KEY} in their metadata.
+ * A class of the output domain with no training example (as in a cross-validation fold or a bootstrap
+ * bag) gets no synthetic examples: there is nothing to learn it from.
  *
- * <p>The returned model is the inner trainer's own model (it predicts from the original features). Its
- * run provenance records this trainer's full provenance under {@link #PROVENANCE_KEY}, beside the inner
- * trainer's provenance, so the balancing is part of the model's history.
+ * <p>The returned {@link VaeBalancedModel} predicts with the inner trainer's model, from the original
+ * features; its provenance names this trainer and the given dataset, so it can be rebuilt from it.
  */
-public final class VaeBalancingTrainer extends TwoStageTrainer<Label, Model<Label>> {
-
-    /** The run-provenance key under which the returned model records this trainer. */
-    public static final String PROVENANCE_KEY = "vae4j-balancing-trainer";
+public final class VaeBalancingTrainer extends TwoStageTrainer<Label, VaeBalancedModel> {
 
     @Config(description = "Each class is topped up to this fraction of the largest class's count, in (0, 1].")
     private double targetRatio = 1.0;
@@ -72,9 +72,9 @@ public final class VaeBalancingTrainer extends TwoStageTrainer<Label, Model<Labe
 
     /** Trains the conditional VAE, tops up the small classes, and trains the inner trainer. */
     @Override
-    public synchronized Model<Label> train(Dataset<Label> examples, Map<String, Provenance> runProvenance,
+    public synchronized VaeBalancedModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance,
             int invocationCount) {
-        Run run = startRun(invocationCount);
+        Run run = startRun(examples, invocationCount);
         long generationSeed = RunSeeds.forRun(seed, run.index());
 
         MutableDataset<Label> balanced = new MutableDataset<>(examples.getProvenance(), examples.getOutputFactory());
@@ -90,15 +90,18 @@ public final class VaeBalancingTrainer extends TwoStageTrainer<Label, Model<Labe
             List<String> labels = vae.conditionLabels();
             for (int level = 0; level < labels.size(); level++) {
                 String label = labels.get(level);
-                long missing = target - counts.getOrDefault(label, 0L);
-                if (missing > 0) {
+                long count = counts.getOrDefault(label, 0L);
+                long missing = target - count;
+                if (count > 0 && missing > 0) {
                     balanced.addAll(vae.generate((int) missing, new Label(label), generationSeed + level));
                 }
             }
         }
-        Map<String, Provenance> innerRunProvenance = new HashMap<>(runProvenance);
-        innerRunProvenance.put(PROVENANCE_KEY, run.provenance());
-        return innerTrainer.train(balanced, innerRunProvenance, INCREMENT_INVOCATION_COUNT);
+        Model<Label> inner = innerTrainer.train(balanced, runProvenance, INCREMENT_INVOCATION_COUNT);
+        ModelProvenance provenance = new ModelProvenance(VaeBalancedModel.class.getName(), OffsetDateTime.now(),
+                examples.getProvenance(), run.provenance(), runProvenance);
+        return new VaeBalancedModel("vae-balanced-model", provenance, inner.getFeatureIDMap(),
+                inner.getOutputIDInfo(), inner);
     }
 
     @Override

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -50,7 +53,10 @@ import org.vae4j.vae.Vae;
  * runs one batched forward pass, and all calls may come from many threads at once.
  *
  * <p>The network lives in native memory: it is stored as model-file bytes, rebuilt lazily after Java or
- * protobuf deserialization, and freed by {@link #close()} (a later call rebuilds it).
+ * protobuf deserialization, and freed by {@link #close()} (a later call rebuilds it). Close waits for the
+ * calls in flight and may come from any thread at any time; calls made meanwhile wait and then rebuild.
+ * A model that is never closed (Tribuo's cross-validation and ensembles never close theirs) frees its
+ * native memory once it is unreachable.
  */
 public final class VaeFeatureModel extends Model<Regressor> implements AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -69,6 +75,8 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
     private final AbsentFeatures absentFeatures;
     private final LongAdder unseenFeatures = new LongAdder();
     private transient volatile Engine engine;
+    /** Calls share it while they use the engine; {@link #close()} takes it exclusively. */
+    private final ReentrantReadWriteLock engineLock = new ReentrantReadWriteLock();
 
     /** The live network and the example conversion that goes with it. */
     private record Engine(Vae vae, ExampleConverter converter, String[] latentNames) {}
@@ -116,6 +124,18 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
                 latentNames(vae.latentDim()));
     }
 
+    /** Runs {@code work} on the engine, built if need be, which cannot be closed until it returns. */
+    private <R> R withEngine(Function<Engine, R> work) {
+        Lock shared = engineLock.readLock();
+        shared.lock();
+        try {
+            return work.apply(engine());
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /** The engine, built if need be; call while holding the engine lock. */
     private Engine engine() {
         Engine current = engine;
         if (current == null) {
@@ -132,22 +152,22 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
 
     /** Number of latent dimensions. */
     public int latentDim() {
-        return engine().vae().latentDim();
+        return withEngine(e -> e.vae().latentDim());
     }
 
     /** Whether the VAE is conditioned on the label (then every example it encodes needs a known label). */
     public boolean isConditional() {
-        return engine().vae().isConditional();
+        return withEngine(e -> e.vae().isConditional());
     }
 
     /** The labels a conditional model was trained on, in condition-level order (empty if unconditional). */
     public List<String> conditionLabels() {
-        return engine().vae().schema().condition().map(Column::levels).orElse(List.of());
+        return withEngine(e -> e.vae().schema().condition().map(Column::levels).orElse(List.of()));
     }
 
     /** The names of the features {@link #transform} writes. */
     public List<String> latentFeatureNames() {
-        return List.of(outputNames(engine()));
+        return withEngine(e -> List.of(outputNames(e)));
     }
 
     /** How many features of encoded examples were ignored because training never saw them. */
@@ -167,18 +187,19 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
 
     /** The latent features of each example, in one batched pass. */
     public <T extends Output<T>> List<Example<T>> transform(Iterable<Example<T>> examples) {
-        Engine e = engine();
-        List<Example<T>> originals = listOf(examples);
-        Table table = e.converter().toRows(originals, unseenFeatures).table();
-        double[][] features = includeStd ? e.vae().encode(table).meansThenStds() : e.vae().encodeMeans(table);
-        String[] names = outputNames(e);
-        List<Example<T>> out = new ArrayList<>(originals.size());
-        for (int i = 0; i < originals.size(); i++) {
-            Example<T> original = originals.get(i);
-            out.add(ExampleConverter.example(original.getOutput(), original.getWeight(), original.getMetadata(),
-                    names, features[i]));
-        }
-        return out;
+        return withEngine(e -> {
+            List<Example<T>> originals = listOf(examples);
+            Table table = e.converter().toRows(originals, unseenFeatures).table();
+            double[][] features = includeStd ? e.vae().encode(table).meansThenStds() : e.vae().encodeMeans(table);
+            String[] names = outputNames(e);
+            List<Example<T>> out = new ArrayList<>(originals.size());
+            for (int i = 0; i < originals.size(); i++) {
+                Example<T> original = originals.get(i);
+                out.add(ExampleConverter.example(original.getOutput(), original.getWeight(), original.getMetadata(),
+                        names, features[i]));
+            }
+            return out;
+        });
     }
 
     /**
@@ -209,17 +230,18 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
      * missing are filled in), with the output, weight and metadata kept.
      */
     public <T extends Output<T>> List<Example<T>> reconstruct(Iterable<Example<T>> examples) {
-        Engine e = engine();
-        List<Example<T>> originals = listOf(examples);
-        Table decoded = e.vae().reconstruct(e.converter().toRows(originals, unseenFeatures).table());
-        String[] names = e.converter().featureNames();
-        List<Example<T>> out = new ArrayList<>(originals.size());
-        for (int i = 0; i < originals.size(); i++) {
-            Example<T> original = originals.get(i);
-            out.add(ExampleConverter.example(original.getOutput(), original.getWeight(), original.getMetadata(),
-                    names, decoded.row(i)));
-        }
-        return out;
+        return withEngine(e -> {
+            List<Example<T>> originals = listOf(examples);
+            Table decoded = e.vae().reconstruct(e.converter().toRows(originals, unseenFeatures).table());
+            String[] names = e.converter().featureNames();
+            List<Example<T>> out = new ArrayList<>(originals.size());
+            for (int i = 0; i < originals.size(); i++) {
+                Example<T> original = originals.get(i);
+                out.add(ExampleConverter.example(original.getOutput(), original.getWeight(), original.getMetadata(),
+                        names, decoded.row(i)));
+            }
+            return out;
+        });
     }
 
     /**
@@ -231,9 +253,10 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be >= 1, got " + samples);
         }
-        Engine e = engine();
-        Table table = e.converter().toRows(listOf(examples), unseenFeatures).table();
-        return e.vae().anomalyScore(table, samples, e.vae().config().seed());
+        return withEngine(e -> {
+            Table table = e.converter().toRows(listOf(examples), unseenFeatures).table();
+            return e.vae().anomalyScore(table, samples, e.vae().config().seed());
+        });
     }
 
     /**
@@ -242,15 +265,17 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
      * conditional one draws each label from the training label frequencies and sets it as the output.
      */
     public <T extends Output<T>> List<Example<T>> generate(int n, OutputFactory<T> factory, long seed) {
-        Engine e = engine();
-        Table rows = e.vae().generate(n, seed);
-        List<String> labels = conditionLabels();
-        List<Example<T>> out = new ArrayList<>(n);
-        for (int i = 0; i < rows.rows(); i++) {
-            T output = labels.isEmpty() ? factory.getUnknownOutput() : factory.generateOutput(labels.get(rows.condition(i)));
-            out.add(synthetic(output, e.converter().featureNames(), rows.row(i)));
-        }
-        return out;
+        return withEngine(e -> {
+            Table rows = e.vae().generate(n, seed);
+            List<String> labels = conditionLabels();
+            List<Example<T>> out = new ArrayList<>(n);
+            for (int i = 0; i < rows.rows(); i++) {
+                T output = labels.isEmpty() ? factory.getUnknownOutput()
+                        : factory.generateOutput(labels.get(rows.condition(i)));
+                out.add(synthetic(output, e.converter().featureNames(), rows.row(i)));
+            }
+            return out;
+        });
     }
 
     /**
@@ -270,13 +295,14 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
         if (level < 0) {
             throw new IllegalArgumentException("label '" + name + "' was not seen in training " + labels);
         }
-        Engine e = engine();
-        Table rows = e.vae().generate(n, level, seed);
-        List<Example<T>> out = new ArrayList<>(n);
-        for (int i = 0; i < rows.rows(); i++) {
-            out.add(synthetic(label, e.converter().featureNames(), rows.row(i)));
-        }
-        return out;
+        return withEngine(e -> {
+            Table rows = e.vae().generate(n, level, seed);
+            List<Example<T>> out = new ArrayList<>(n);
+            for (int i = 0; i < rows.rows(); i++) {
+                out.add(synthetic(label, e.converter().featureNames(), rows.row(i)));
+            }
+            return out;
+        });
     }
 
     private static <T extends Output<T>> Example<T> synthetic(T output, String[] names, double[] values) {
@@ -292,20 +318,21 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
     /** Encodes all examples in one batched pass. */
     @Override
     protected List<Prediction<Regressor>> innerPredict(Iterable<Example<Regressor>> examples) {
-        Engine e = engine();
-        List<Example<Regressor>> originals = listOf(examples);
-        ExampleConverter.Rows rows = e.converter().toRows(originals, unseenFeatures);
-        Posterior posterior = e.vae().encode(rows.table());
-        List<Prediction<Regressor>> out = new ArrayList<>(originals.size());
-        for (int i = 0; i < originals.size(); i++) {
-            double[] variance = posterior.std()[i].clone();
-            for (int j = 0; j < variance.length; j++) {
-                variance[j] *= variance[j];
+        return withEngine(e -> {
+            List<Example<Regressor>> originals = listOf(examples);
+            ExampleConverter.Rows rows = e.converter().toRows(originals, unseenFeatures);
+            Posterior posterior = e.vae().encode(rows.table());
+            List<Prediction<Regressor>> out = new ArrayList<>(originals.size());
+            for (int i = 0; i < originals.size(); i++) {
+                double[] variance = posterior.std()[i].clone();
+                for (int j = 0; j < variance.length; j++) {
+                    variance[j] *= variance[j];
+                }
+                Regressor latent = new Regressor(e.latentNames(), posterior.mean()[i], variance);
+                out.add(new Prediction<>(latent, rows.knownFeatures()[i], originals.get(i)));
             }
-            Regressor latent = new Regressor(e.latentNames(), posterior.mean()[i], variance);
-            out.add(new Prediction<>(latent, rows.knownFeatures()[i], originals.get(i)));
-        }
-        return out;
+            return out;
+        });
     }
 
     /** A VAE has no per-feature importances: empty. */
@@ -364,15 +391,22 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
         return (ImmutableOutputInfo<Regressor>) carrier.outputDomain();
     }
 
-    /** Frees the native network; a later call rebuilds it from the stored bytes. */
+    /**
+     * Frees the native network once the calls in flight have finished; a later call rebuilds it from the
+     * stored bytes. Safe to call more than once and from several threads.
+     */
     @Override
     public void close() {
-        synchronized (this) {
+        Lock exclusive = engineLock.writeLock();
+        exclusive.lock();
+        try {
             Engine current = engine;
             engine = null;
             if (current != null) {
                 current.vae().close();
             }
+        } finally {
+            exclusive.unlock();
         }
     }
 

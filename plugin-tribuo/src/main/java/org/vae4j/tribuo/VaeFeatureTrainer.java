@@ -97,7 +97,8 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
     @Config(description = "Also write the posterior standard deviations as features z000_std, ...")
     private boolean includeStd = false;
 
-    @Config(description = "What an absent feature means: ZERO (Tribuo's sparse convention) or MISSING.")
+    @Config(description = "What an absent feature means: ZERO (Tribuo's sparse convention) or MISSING "
+            + "(dense data only: on sparse data such as text nearly every cell would be missing).")
     private AbsentFeatures absentFeatures = AbsentFeatures.ZERO;
 
     private int invocationCount = 0;
@@ -116,7 +117,7 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
      * @param config the VAE's architecture and training settings (its seed seeds the trainer)
      * @param conditional whether to condition the VAE on the label (then train on a {@code Dataset<Label>})
      * @param includeStd whether latent features include the posterior standard deviations
-     * @param absentFeatures what an absent feature means
+     * @param absentFeatures what an absent feature means ({@link AbsentFeatures#MISSING} suits dense data only)
      */
     public VaeFeatureTrainer(VaeConfig config, boolean conditional, boolean includeStd,
             AbsentFeatures absentFeatures) {
@@ -223,13 +224,6 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
      */
     public synchronized <T extends Output<T>> VaeFeatureModel trainFeatures(Dataset<T> examples,
             Map<String, Provenance> runProvenance, int invocationCount) {
-        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(invocationCount);
-        }
-        TrainerProvenance trainerProvenance = getProvenance();
-        long trainingSeed = RunSeeds.forRun(seed, this.invocationCount);
-        this.invocationCount++;
-
         ImmutableFeatureMap features = examples.getFeatureIDMap();
         if (features.size() == 0 || examples.size() == 0) {
             throw new IllegalArgumentException("cannot train a VAE on a dataset with " + examples.size()
@@ -237,6 +231,13 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
         }
         ExampleConverter converter = new ExampleConverter(features, absentFeatures,
                 conditional ? labelsOf(examples) : List.of());
+
+        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
+            setInvocationCount(invocationCount);
+        }
+        TrainerProvenance trainerProvenance = getProvenance();
+        long trainingSeed = RunSeeds.forRun(seed, this.invocationCount);
+        this.invocationCount++;
         Vae vae = new org.vae4j.vae.VaeTrainer(vaeConfig(trainingSeed))
                 .fit(converter.toRows(examples, new LongAdder()).table());
         try {

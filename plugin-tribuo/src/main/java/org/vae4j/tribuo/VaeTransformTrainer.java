@@ -55,7 +55,7 @@ public final class VaeTransformTrainer<T extends Output<T>> extends TwoStageTrai
     @Override
     public synchronized VaeTransformedModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance,
             int invocationCount) {
-        Run run = startRun(invocationCount);
+        Run run = startRun(examples, invocationCount);
         VaeFeatureModel features = vaeTrainer.trainFeatures(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
         MutableDataset<T> latent = features.transform(examples);
         Model<T> inner = innerTrainer.train(latent, runProvenance, INCREMENT_INVOCATION_COUNT);

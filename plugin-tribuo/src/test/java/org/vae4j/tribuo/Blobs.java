@@ -62,4 +62,10 @@ final class Blobs {
         return VaeConfig.builder().latentDim(2).hidden(List.of(16)).epochs(15).batchSize(32).learningRate(1e-2)
                 .device(DeviceChoice.CPU).seed(seed).build();
     }
+
+    /** A barely trained VAE, for tests that compare models rather than judge them. */
+    static VaeConfig quickConfig(long seed) {
+        return VaeConfig.builder().latentDim(2).hidden(List.of(8)).epochs(2).batchSize(32).learningRate(1e-2)
+                .device(DeviceChoice.CPU).seed(seed).build();
+    }
 }

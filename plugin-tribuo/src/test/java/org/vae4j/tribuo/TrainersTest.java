@@ -14,19 +14,23 @@ import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
 
+import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import com.oracle.labs.mlrg.olcut.provenance.ObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
+import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.ImmutableLabelInfo;
 import org.tribuo.classification.evaluation.LabelEvaluator;
+import org.tribuo.dataset.DatasetView;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
@@ -91,6 +95,7 @@ class TrainersTest {
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
                 () -> new VaeFeatureTrainer(Blobs.config(3)).trainFeatures(Blobs.labelled(1)));
         assertTrue(empty.getMessage().contains("0 examples"), empty.getMessage());
+        assertEquals(0, conditional.getInvocationCount(), "refused data is not a training run");
     }
 
     @Test
@@ -171,16 +176,104 @@ class TrainersTest {
         MutableDataset<Label> imbalanced = Blobs.labelled(3, 120, 12, 60);
         VaeFeatureTrainer conditional = new VaeFeatureTrainer(Blobs.config(3), true, false, AbsentFeatures.ZERO);
         VaeBalancingTrainer trainer = new VaeBalancingTrainer(conditional, new LogisticRegressionTrainer(), 0.5, 9);
-        Model<Label> model = trainer.train(imbalanced);
+        VaeBalancedModel model = trainer.train(imbalanced);
         ImmutableLabelInfo info = (ImmutableLabelInfo) model.getOutputIDInfo();
         assertEquals(120, info.getLabelCount("c0"));
         assertEquals(60, info.getLabelCount("c1"), "12 real + 48 synthetic");
         assertEquals(60, info.getLabelCount("c2"), "already at the target");
-        assertTrue(model.getProvenance().getInstanceProvenance().getMap().containsKey(VaeBalancingTrainer.PROVENANCE_KEY));
-        assertEquals(trainer.getProvenance().getClassName(), ((TrainerProvenance) model.getProvenance()
-                .getInstanceProvenance().getMap().get(VaeBalancingTrainer.PROVENANCE_KEY)).getClassName());
+        assertEquals(VaeBalancingTrainer.class.getName(), model.getProvenance().getTrainerProvenance().getClassName());
+        assertEquals(LogisticRegressionTrainer.class.getName(),
+                model.getInnerModel().getProvenance().getTrainerProvenance().getClassName());
         assertEquals(1, trainer.getInvocationCount());
-        double accuracy = new LabelEvaluator().evaluate(model, Blobs.labelled(4, 30, 30, 30)).accuracy();
+        MutableDataset<Label> fresh = Blobs.labelled(4, 30, 30, 30);
+        double accuracy = new LabelEvaluator().evaluate(model, fresh).accuracy();
         assertTrue(accuracy > 0.8, "accuracy after balancing: " + accuracy);
+        Model<?> proto = Model.deserialize(model.serialize());
+        assertEquals(model.getProvenance(), proto.getProvenance());
+        @SuppressWarnings("unchecked")
+        Model<Label> back = (Model<Label>) proto;
+        assertSamePredictions(model, back, fresh);
+    }
+
+    @Test
+    void balancingSkipsClassesWithoutTrainingExamples() {
+        // As in a cross-validation fold or a bootstrap bag: c2 is in the output domain but has no example.
+        MutableDataset<Label> all = Blobs.labelled(3, 40, 12, 30);
+        int[] withoutC2 = new int[52];
+        for (int i = 0; i < withoutC2.length; i++) {
+            withoutC2[i] = i;
+        }
+        DatasetView<Label> fold = new DatasetView<>(all, withoutC2, all.getFeatureIDMap(), all.getOutputIDInfo(),
+                "without c2");
+        assertEquals(3, fold.getOutputInfo().size(), "the view keeps the full output domain");
+        VaeFeatureTrainer conditional = new VaeFeatureTrainer(Blobs.quickConfig(3), true, false, AbsentFeatures.ZERO);
+        Model<Label> model = new VaeBalancingTrainer(conditional, new LogisticRegressionTrainer(), 1.0, 9).train(fold);
+        ImmutableLabelInfo info = (ImmutableLabelInfo) model.getOutputIDInfo();
+        assertEquals(40, info.getLabelCount("c1"), "12 real + 28 synthetic");
+        assertEquals(0, info.getLabelCount("c2"), "no examples invented for a class with none to learn from");
+    }
+
+    @Test
+    void balancingAnEmptyDatasetFailsClearly() {
+        VaeFeatureTrainer conditional = new VaeFeatureTrainer(Blobs.config(3), true, false, AbsentFeatures.ZERO);
+        VaeBalancingTrainer trainer = new VaeBalancingTrainer(conditional, new LogisticRegressionTrainer(), 1.0, 9);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(Blobs.labelled(1)));
+        assertTrue(e.getMessage().contains("no examples"), e.getMessage());
+        assertEquals(0, trainer.getInvocationCount(), "a refused dataset is not a training run");
+    }
+
+    @Test
+    void balancedModelIsRebuiltFromItsProvenance() {
+        MutableDataset<Label> imbalanced = Blobs.labelled(3, 60, 6, 30);
+        VaeFeatureTrainer conditional = new VaeFeatureTrainer(Blobs.quickConfig(3), true, false, AbsentFeatures.ZERO);
+        conditional.trainFeatures(imbalanced).close(); // the VAE trainer's count runs ahead of the wrapper's
+        VaeBalancingTrainer trainer = new VaeBalancingTrainer(conditional, new LogisticRegressionTrainer(), 0.5, 9);
+        trainer.train(imbalanced);
+        Model<Label> model = trainer.train(imbalanced);
+        assertEquals(imbalanced.getProvenance(), model.getProvenance().getDatasetProvenance(),
+                "the provenance names the data the user trained on, not the balanced copy");
+        assertSamePredictions(model, rebuildFromProvenance(model, imbalanced), test);
+    }
+
+    @Test
+    void transformedModelIsRebuiltFromItsProvenance() {
+        VaeFeatureTrainer vae = new VaeFeatureTrainer(Blobs.quickConfig(3));
+        vae.trainFeatures(train).close(); // the VAE trainer's count runs ahead of the wrapper's
+        VaeTransformTrainer<Label> trainer = new VaeTransformTrainer<>(vae, new LogisticRegressionTrainer());
+        try (VaeTransformedModel<Label> model = trainer.train(train);
+                VaeTransformedModel<Label> rebuilt = (VaeTransformedModel<Label>) rebuildFromProvenance(model, train)) {
+            assertSamePredictions(model, rebuilt, test);
+        }
+    }
+
+    /**
+     * Tribuo's reproducibility workflow: the trainer configured from the model's provenance, trained on the
+     * same data at the recorded invocation count.
+     */
+    private static Model<Label> rebuildFromProvenance(Model<Label> model, MutableDataset<Label> data) {
+        TrainerProvenance recorded = model.getProvenance().getTrainerProvenance();
+        List<ConfigurationData> configuration = ProvenanceUtil.extractConfiguration(recorded);
+        ConfigurationManager cm = new ConfigurationManager();
+        cm.addConfiguration(configuration);
+        String name = configuration.stream().filter(c -> c.getClassName().equals(recorded.getClassName()))
+                .findFirst().orElseThrow().getName();
+        @SuppressWarnings("unchecked")
+        Trainer<Label> trainer = (Trainer<Label>) cm.lookup(name);
+        int count = ((IntProvenance) recorded.getInstanceValues().get(TrainerProvenance.TRAIN_INVOCATION_COUNT))
+                .getValue();
+        return trainer.train(data, Map.of(), count);
+    }
+
+    private static void assertSamePredictions(Model<Label> expected, Model<Label> actual, MutableDataset<Label> data) {
+        List<Prediction<Label>> a = expected.predict(data);
+        List<Prediction<Label>> b = actual.predict(data);
+        for (int i = 0; i < a.size(); i++) {
+            Map<String, Label> scores = a.get(i).getOutputScores();
+            for (String label : scores.keySet()) {
+                assertEquals(scores.get(label).getScore(), b.get(i).getOutputScores().get(label).getScore(), 0.0,
+                        "example " + (i + 1) + ", label " + label);
+            }
+        }
     }
 }

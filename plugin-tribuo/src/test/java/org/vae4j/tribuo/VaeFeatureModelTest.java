@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import ai.djl.ndarray.NDManager;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,6 +160,78 @@ class VaeFeatureModelTest {
         copy.close();
         assertArrayEquals(before, values(copy.transform(data.getExample(0))), 0.0);
         copy.close();
+    }
+
+    @Test
+    void closeWhileOtherThreadsPredictRebuildsAndEveryPredictionIsRight() throws Exception {
+        VaeFeatureModel shared = (VaeFeatureModel) Model.deserialize(model.serialize());
+        List<Example<Regressor>> probes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            probes.add(new ArrayExample<>(new Regressor("y", 0), Blobs.FEATURES, values(data.getExample(i))));
+        }
+        List<double[]> expected = new ArrayList<>();
+        for (Prediction<Regressor> p : shared.predict(probes)) {
+            expected.add(p.getOutput().getValues());
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<Integer>> predictors = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                predictors.add(pool.submit(() -> {
+                    int calls = 0;
+                    while (!done.get()) {
+                        List<Prediction<Regressor>> got = shared.predict(probes);
+                        for (int i = 0; i < got.size(); i++) {
+                            assertArrayEquals(expected.get(i), got.get(i).getOutput().getValues(), 0.0,
+                                    "example " + (i + 1));
+                        }
+                        calls++;
+                    }
+                    return calls;
+                }));
+            }
+            Future<?> closer = pool.submit(() -> {
+                for (int round = 0; round < 40; round++) {
+                    shared.close();
+                    Thread.sleep(2);
+                }
+                return null;
+            });
+            closer.get(60, TimeUnit.SECONDS);
+            done.set(true);
+            for (Future<Integer> f : predictors) {
+                assertTrue(f.get(60, TimeUnit.SECONDS) > 0);
+            }
+        } finally {
+            done.set(true);
+            pool.shutdownNow();
+            shared.close();
+        }
+    }
+
+    @Test
+    void modelsThatAreNeverClosedFreeTheirNativeMemoryOnceUnreachable() throws InterruptedException {
+        Example<Label> probe = data.getExample(0);
+        int before = liveNativeArrays();
+        for (int i = 0; i < 30; i++) {
+            VaeFeatureModel dropped = (VaeFeatureModel) model.copy();
+            dropped.transform(probe); // builds its own network
+        }
+        assertTrue(liveNativeArrays() >= before + 30, "the count sees the dropped models' networks");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (liveNativeArrays() > before && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(liveNativeArrays() <= before, "live native arrays " + liveNativeArrays() + ", before " + before);
+    }
+
+    /** All native arrays alive in the JVM: every base manager hangs off DJL's system manager. */
+    private static int liveNativeArrays() {
+        try (NDManager probe = NDManager.newBaseManager("PyTorch")) {
+            return probe.getParentManager().getManagedArrays().size();
+        }
     }
 
     @Test
