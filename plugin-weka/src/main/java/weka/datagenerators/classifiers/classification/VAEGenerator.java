@@ -20,6 +20,7 @@ import weka.core.Option;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
+import weka.core.logging.Logger;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.datagenerators.ClassificationGenerator;
 
@@ -45,6 +46,8 @@ public class VAEGenerator extends ClassificationGenerator
     private String m_ClassValue = "";
     private transient Instances m_Generated;
     private transient int m_Next;
+    /** Rows of the training file left out for want of a class value. */
+    private transient int m_SkippedRows;
 
     /**
      * Returns a string describing this data generator.
@@ -200,6 +203,7 @@ public class VAEGenerator extends ClassificationGenerator
      */
     @Override
     public Instances defineDataFormat() throws Exception {
+        m_SkippedRows = 0;
         InstancesSchema schema;
         TrainedVae model;
         if (isSet(m_ModelFile)) {
@@ -209,8 +213,12 @@ public class VAEGenerator extends ClassificationGenerator
             Instances data = trainingData();
             schema = data.classIndex() >= 0 && data.classAttribute().isNominal()
                     ? InstancesSchema.conditional(data) : InstancesSchema.unconditional(data);
-            model = TrainedVae.train(schema.toTable(data), m_Settings.toConfig(getSeed()),
-                    getDebug() ? System.err : null);
+            Table training = schema.trainingTable(data);
+            m_SkippedRows = data.numInstances() - training.rows();
+            if (m_SkippedRows > 0) {
+                Logger.log(Logger.Level.WARNING, "VAEGenerator: " + skippedRowsNote());
+            }
+            model = TrainedVae.train(training, m_Settings.toConfig(getSeed()), getDebug() ? System.err : null);
         } else {
             throw new IllegalArgumentException("VAEGenerator needs a model file (-model) or a training file "
                     + "(-training) to generate from");
@@ -282,9 +290,15 @@ public class VAEGenerator extends ClassificationGenerator
         return result;
     }
 
+    /** A note on the training rows skipped for want of a class value, if any; Weka writes it into the ARFF prologue. */
     @Override
     public String generateStart() {
-        return "";
+        return m_SkippedRows == 0 ? "" : skippedRowsNote();
+    }
+
+    private String skippedRowsNote() {
+        return "skipped " + m_SkippedRows + " training rows without a class value in " + m_TrainingFile
+                + "; the VAE learned from the rest";
     }
 
     @Override
