@@ -121,11 +121,15 @@ public abstract class VaeFilter extends SimpleBatchFilter
     /**
      * Finishes a batch. An empty first batch defines the output format but trains nothing (there is nothing
      * to learn from): the filter stays untrained, and the next batch is buffered and trained on as the first.
+     * A first batch with instance weights is trained on as if unweighted, with a warning.
      */
     @Override
     public boolean batchFinished() throws Exception {
         boolean emptyFirstBatch = !isFirstBatchDone() && getInputFormat() != null
                 && getInputFormat().numInstances() == 0;
+        if (!isFirstBatchDone() && getInputFormat() != null) {
+            IgnoredWeights.warnIfAny(getInputFormat(), getClass().getSimpleName());
+        }
         boolean pending = super.batchFinished();
         if (emptyFirstBatch) {
             m_FirstBatchDone = false;

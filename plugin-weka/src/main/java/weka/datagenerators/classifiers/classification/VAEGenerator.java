@@ -8,6 +8,7 @@ import java.util.Vector;
 import org.vae4j.data.Column;
 import org.vae4j.data.Table;
 import org.vae4j.vae.Vae;
+import org.vae4j.weka.IgnoredWeights;
 import org.vae4j.weka.InstancesSchema;
 import org.vae4j.weka.TrainedVae;
 import org.vae4j.weka.VaeReferences;
@@ -20,7 +21,6 @@ import weka.core.Option;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
-import weka.core.logging.Logger;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.datagenerators.ClassificationGenerator;
 
@@ -29,8 +29,10 @@ import weka.datagenerators.ClassificationGenerator;
  * model file, or one trained first on a given data file. <!-- globalinfo-end -->
  *
  * <p>When trained on a data file whose class is nominal, the VAE is conditional: instances follow the
- * training class distribution, or all belong to one chosen class value. The generated data has the
- * original attributes, types and nominal values.
+ * training class distribution, or all belong to one chosen class value; training rows without a class
+ * value are skipped, and their number is printed on standard error and in the ARFF prologue. The generated
+ * data has the original attributes, types and nominal values (a nominal attribute without values, which
+ * can only be missing, is generated missing).
  */
 public class VAEGenerator extends ClassificationGenerator
         implements VaeSettingsHandler, TechnicalInformationHandler {
@@ -176,7 +178,8 @@ public class VAEGenerator extends ClassificationGenerator
     /** @return tip text for the class index */
     public String classIndexTipText() {
         return "The class attribute of the training file (first, last, a 1-based index, or none). A nominal class "
-                + "conditions the VAE, so that generated instances can follow its distribution or one value.";
+                + "conditions the VAE, so that generated instances can follow its distribution or one value; "
+                + "rows without a class value are skipped (and counted).";
     }
 
     /** @param value the class value of all generated instances, or empty to follow the class distribution */
@@ -213,10 +216,11 @@ public class VAEGenerator extends ClassificationGenerator
             Instances data = trainingData();
             schema = data.classIndex() >= 0 && data.classAttribute().isNominal()
                     ? InstancesSchema.conditional(data) : InstancesSchema.unconditional(data);
+            IgnoredWeights.warnIfAny(data, "VAEGenerator");
             Table training = schema.trainingTable(data);
             m_SkippedRows = data.numInstances() - training.rows();
             if (m_SkippedRows > 0) {
-                Logger.log(Logger.Level.WARNING, "VAEGenerator: " + skippedRowsNote());
+                System.err.println("VAEGenerator: " + skippedRowsNote());
             }
             model = TrainedVae.train(training, m_Settings.toConfig(getSeed()), getDebug() ? System.err : null);
         } else {
