@@ -32,8 +32,15 @@ import weka.filters.UnsupervisedFilter;
  *
  * <p>Numeric, date and nominal attributes are modelled natively by a mixed likelihood (Gaussian,
  * Bernoulli, categorical) and missing values are skipped by it, not imputed beforehand. The class
- * attribute, if set, is not modelled: it is copied unchanged (last, for latent outputs). Later batches
- * are passed through the trained network without retraining.
+ * attribute, if set, is not modelled: it is copied unchanged (last, for latent outputs and the anomaly
+ * score). Later batches are passed through the trained network without retraining; an empty first batch
+ * trains nothing, so the next batch is the one trained on.
+ *
+ * <p>A row's output depends only on the trained network, the seed and the row itself, never on the other
+ * rows of its batch: random draws (a posterior sample, the importance samples of the anomaly score) come
+ * from a seed mixed from the filter's seed and the row's values. The same row therefore gets the same
+ * output in the first batch, in a later batch and on its own, as a FilteredClassifier hands it over at
+ * test time.
  */
 public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFilter {
 
@@ -144,7 +151,8 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
     public String outputTypeTipText() {
         return "What to output: latent means (default), means and standard deviations, one posterior sample, "
                 + "the reconstruction of every attribute, the input with missing values imputed, or the input "
-                + "plus an anomaly score.";
+                + "plus an anomaly score (before the class, which stays last). A row's sample and score depend "
+                + "only on the seed and the row, not on the rows filtered with it.";
     }
 
     /**
