@@ -89,6 +89,25 @@ class VAEGeneratorTest {
     }
 
     @Test
+    void aClassThatCannotConditionIsModelledLikeAnyAttribute() throws Exception {
+        VAEGenerator numericClass = generator("-E 5 -n 20 -class first -training " + ArffFixtures.file("iris.arff"));
+        numericClass.defineDataFormat();
+        Instances generated = numericClass.generateExamples();
+        assertEquals(0, generated.attributeStats(0).missingCount);
+        assertEquals(0, generated.attributeStats(4).missingCount);
+
+        Instances iris = ArffFixtures.load("iris.arff");
+        iris.insertAttributeAt(new Attribute("unused", new ArrayList<String>()), iris.numAttributes());
+        Path training = dir.resolve("iris-unused-last.arff");
+        Files.writeString(training, iris.toString());
+        VAEGenerator valuelessClass = generator("-E 5 -n 20 -training " + training);
+        valuelessClass.defineDataFormat();
+        generated = valuelessClass.generateExamples();
+        assertEquals(20, generated.attributeStats(5).missingCount);
+        assertEquals(0, generated.attributeStats(4).missingCount);
+    }
+
+    @Test
     void trainingRowsWithoutAClassAreSkippedAndCounted() throws Exception {
         Instances iris = ArffFixtures.load("iris.arff");
         for (int r = 0; r < 7; r++) {

@@ -28,7 +28,8 @@ import weka.datagenerators.ClassificationGenerator;
  * <!-- globalinfo-start --> Generates synthetic instances from a variational autoencoder: a saved vae4j
  * model file, or one trained first on a given data file. <!-- globalinfo-end -->
  *
- * <p>When trained on a data file whose class is nominal, the VAE is conditional: instances follow the
+ * <p>When trained on a data file whose class is nominal (with at least two values), the VAE is conditional,
+ * else it models the class like any other attribute. A conditional VAE's instances follow the
  * training class distribution, or all belong to one chosen class value; training rows without a class
  * value are skipped, and their number is printed on standard error and in the ARFF prologue. The generated
  * data has the original attributes, types and nominal values (a nominal attribute without values, which
@@ -209,13 +210,20 @@ public class VAEGenerator extends ClassificationGenerator
         m_SkippedRows = 0;
         InstancesSchema schema;
         TrainedVae model;
+        int classIndex = -1;
         if (isSet(m_ModelFile)) {
             model = TrainedVae.load(m_ModelFile.toPath());
             schema = InstancesSchema.of(model.vae().schema(), getRelationNameToUse());
         } else if (isSet(m_TrainingFile)) {
             Instances data = trainingData();
-            schema = data.classIndex() >= 0 && data.classAttribute().isNominal()
-                    ? InstancesSchema.conditional(data) : InstancesSchema.unconditional(data);
+            classIndex = data.classIndex();
+            if (canCondition(data)) {
+                schema = InstancesSchema.conditional(data);
+            } else {
+                // An unconditional VAE models every attribute, a numeric or valueless class included.
+                data.setClassIndex(-1);
+                schema = InstancesSchema.unconditional(data);
+            }
             IgnoredWeights.warnIfAny(data, "VAEGenerator");
             Table training = schema.trainingTable(data);
             m_SkippedRows = data.numInstances() - training.rows();
@@ -233,10 +241,18 @@ public class VAEGenerator extends ClassificationGenerator
             model.close();
         }
         m_Generated.setRelationName(getRelationNameToUse());
+        if (classIndex >= 0) {
+            m_Generated.setClassIndex(classIndex);
+        }
         m_Next = 0;
         setNumExamplesAct(getNumExamples());
         m_DatasetFormat = new Instances(m_Generated, 0);
         return getDatasetFormat();
+    }
+
+    /** Whether the class can condition a VAE: a nominal class with at least two values. */
+    private static boolean canCondition(Instances data) {
+        return data.classIndex() >= 0 && data.classAttribute().isNominal() && data.classAttribute().numValues() >= 2;
     }
 
     private Instances trainingData() throws Exception {
