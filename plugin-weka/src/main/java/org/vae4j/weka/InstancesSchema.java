@@ -196,9 +196,8 @@ public final class InstancesSchema implements Serializable {
             int index = features[c];
             Attribute a = header.attribute(index);
             double v = row.isMissing(index) ? Double.NaN : row.value(index);
-            if (a.isNominal() && !Double.isNaN(v) && (v < 0 || v >= a.numValues() || v != Math.rint(v))) {
-                throw new IllegalArgumentException("row " + number + ", attribute '" + a.name() + "': value index "
-                        + v + " is not one of the " + a.numValues() + " values seen in training " + levelsOf(a));
+            if (a.isNominal() && !Double.isNaN(v)) {
+                checkLevel(a, v, number);
             }
             if (a.isNumeric() && !Double.isNaN(v) && !(Math.abs(v) <= Float.MAX_VALUE)) {
                 throw new IllegalArgumentException("row " + number + ", attribute '" + a.name() + "': value " + v
@@ -216,7 +215,15 @@ public final class InstancesSchema implements Serializable {
             throw new IllegalArgumentException("row " + number + ": the class '" + header.classAttribute().name()
                     + "' is missing; a conditional VAE needs it");
         }
-        return (int) row.value(index);
+        return checkLevel(header.classAttribute(), row.value(index), number);
+    }
+
+    private static int checkLevel(Attribute a, double v, int number) {
+        if (v < 0 || v >= a.numValues() || v != Math.rint(v)) {
+            throw new IllegalArgumentException("row " + number + ", attribute '" + a.name() + "': value index "
+                    + v + " is not one of the " + a.numValues() + " values seen in training " + levelsOf(a));
+        }
+        return (int) v;
     }
 
     private static List<String> levelsOf(Attribute a) {

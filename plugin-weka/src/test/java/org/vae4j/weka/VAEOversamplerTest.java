@@ -102,6 +102,14 @@ class VAEOversamplerTest {
     }
 
     @Test
+    void aClassValueOutsideTheHeaderIsNamedByItsRowCountedFromOne() throws Exception {
+        Instances data = ArffFixtures.load("breast-cancer.arff");
+        data.instance(3).setValue(data.classIndex(), 7);
+        Exception e = assertThrows(IllegalArgumentException.class, () -> apply(data, oversampler("")));
+        assertTrue(e.getMessage().contains("row 4,") && e.getMessage().contains("'Class'"), e.getMessage());
+    }
+
+    @Test
     void optionsRoundTripAndBadValuesAreNamed() throws Exception {
         VAEOversampler filter = oversampler("-P 75 -L 3 -S 9");
         VAEOversampler copy = new VAEOversampler();
