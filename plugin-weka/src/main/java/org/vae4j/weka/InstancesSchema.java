@@ -155,44 +155,75 @@ public final class InstancesSchema implements Serializable {
      * indices, and for a conditional schema the class value the condition.
      *
      * @param data rows with this schema's header (the rows of a later batch included)
+     * @param firstRowNumber the number users know the first row by (1 for a whole data set), used in messages
      * @throws IllegalArgumentException naming the row and attribute when a row does not fit the header, a
-     *     nominal value was not among the first batch's values, or (conditional) the class is missing
+     *     nominal value was not among the first batch's values, a number is not finite or beyond float
+     *     range, or (conditional) the class is missing
      */
-    public Table toTable(Instances data) {
+    public Table toTable(Instances data, int firstRowNumber) {
+        return table(data, firstRowNumber, false);
+    }
+
+    /**
+     * The rows of a training data set as a table, as {@link #toTable} makes it, except that a conditional
+     * schema leaves out the rows whose class is missing (the caller can count them from the table's
+     * size). Messages number rows by their place in {@code data}, counted from 1.
+     */
+    public Table trainingTable(Instances data) {
+        return table(data, 1, conditional);
+    }
+
+    private Table table(Instances data, int firstRowNumber, boolean skipMissingClass) {
         Table.Builder builder = Table.builder(schema, data.numInstances());
         for (int r = 0; r < data.numInstances(); r++) {
             Instance row = data.instance(r);
-            builder.addRow(values(row, r), conditional ? condition(row, r) : -1);
+            if (skipMissingClass && row.isMissing(header.classIndex())) {
+                continue;
+            }
+            int number = firstRowNumber + r;
+            builder.addRow(values(row, number), conditional ? condition(row, number) : -1);
         }
         return builder.build();
     }
 
-    private double[] values(Instance row, int r) {
+    private double[] values(Instance row, int number) {
         if (row.numAttributes() != header.numAttributes()) {
-            throw new IllegalArgumentException("row " + r + " has " + row.numAttributes() + " attributes but the "
-                    + "data the VAE was trained on has " + header.numAttributes() + ": wrong header");
+            throw new IllegalArgumentException("row " + number + " has " + row.numAttributes() + " attributes but "
+                    + "the data the VAE was trained on has " + header.numAttributes() + ": wrong header");
         }
         double[] values = new double[features.length];
         for (int c = 0; c < features.length; c++) {
             int index = features[c];
             Attribute a = header.attribute(index);
             double v = row.isMissing(index) ? Double.NaN : row.value(index);
-            if (a.isNominal() && !Double.isNaN(v) && (v < 0 || v >= a.numValues() || v != Math.rint(v))) {
-                throw new IllegalArgumentException("row " + r + ", attribute '" + a.name() + "': value index " + v
-                        + " is not one of the " + a.numValues() + " values seen in training " + levelsOf(a));
+            if (a.isNominal() && !Double.isNaN(v)) {
+                checkLevel(a, v, number);
+            }
+            if (a.isNumeric() && !Double.isNaN(v) && !(Math.abs(v) <= Float.MAX_VALUE)) {
+                throw new IllegalArgumentException("row " + number + ", attribute '" + a.name() + "': value " + v
+                        + " is not a finite number within float range (+-" + Float.MAX_VALUE
+                        + "), which the VAE computes in; mark unknown values missing");
             }
             values[c] = v;
         }
         return values;
     }
 
-    private int condition(Instance row, int r) {
+    private int condition(Instance row, int number) {
         int index = header.classIndex();
         if (row.isMissing(index)) {
-            throw new IllegalArgumentException("row " + r + ": the class '" + header.classAttribute().name()
+            throw new IllegalArgumentException("row " + number + ": the class '" + header.classAttribute().name()
                     + "' is missing; a conditional VAE needs it");
         }
-        return (int) row.value(index);
+        return checkLevel(header.classAttribute(), row.value(index), number);
+    }
+
+    private static int checkLevel(Attribute a, double v, int number) {
+        if (v < 0 || v >= a.numValues() || v != Math.rint(v)) {
+            throw new IllegalArgumentException("row " + number + ", attribute '" + a.name() + "': value index "
+                    + v + " is not one of the " + a.numValues() + " values seen in training " + levelsOf(a));
+        }
+        return (int) v;
     }
 
     private static List<String> levelsOf(Attribute a) {
@@ -201,14 +232,16 @@ public final class InstancesSchema implements Serializable {
 
     /**
      * Writes the feature values of one table row into a Weka value array laid out like the header: level
-     * indices for nominal attributes, numbers for numeric ones, missing values for missing cells.
+     * indices for nominal attributes, numbers for numeric ones, missing values for missing cells and for
+     * nominal attributes without values (which can only ever be missing).
      */
     public void copyFeatures(Table table, int row, double[] target) {
         for (int c = 0; c < features.length; c++) {
             Attribute a = header.attribute(features[c]);
-            double v = table.isMissing(row, c) ? Utils.missingValue() : table.value(row, c);
+            boolean valueless = a.isNominal() && a.numValues() == 0;
+            double v = table.isMissing(row, c) || valueless ? Utils.missingValue() : table.value(row, c);
             if (a.isNominal() && !Utils.isMissingValue(v)) {
-                v = Math.min(v, Math.max(0, a.numValues() - 1));
+                v = Math.min(v, a.numValues() - 1);
             }
             target[features[c]] = v;
         }

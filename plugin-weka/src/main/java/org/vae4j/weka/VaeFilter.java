@@ -9,6 +9,8 @@ import org.vae4j.vae.Vae;
 
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
 import weka.core.Option;
 import weka.core.Randomizable;
 import weka.core.TechnicalInformation;
@@ -29,6 +31,8 @@ public abstract class VaeFilter extends SimpleBatchFilter
     private VaeSettings m_Settings = new VaeSettings();
     private int m_Seed = 1;
     private TrainedVae m_Model;
+    /** Rows of the current batch already handed to {@link #process}, to number rows in messages. */
+    private transient int m_RowsProcessed;
 
     @Override
     public VaeSettings vaeSettings() {
@@ -96,6 +100,55 @@ public abstract class VaeFilter extends SimpleBatchFilter
         return VaeReferences.variationalAutoencoder();
     }
 
+    @Override
+    public boolean input(Instance instance) throws Exception {
+        startBatchCount();
+        return super.input(instance);
+    }
+
+    @Override
+    public boolean input(Instances instances) throws Exception {
+        startBatchCount();
+        return super.input(instances);
+    }
+
+    private void startBatchCount() {
+        if (isNewBatch()) {
+            m_RowsProcessed = 0;
+        }
+    }
+
+    /**
+     * Finishes a batch. An empty first batch defines the output format but trains nothing (there is nothing
+     * to learn from): the filter stays untrained, and the next batch is buffered and trained on as the first.
+     * A first batch with instance weights is trained on as if unweighted, with a warning.
+     */
+    @Override
+    public boolean batchFinished() throws Exception {
+        boolean emptyFirstBatch = !isFirstBatchDone() && getInputFormat() != null
+                && getInputFormat().numInstances() == 0;
+        if (!isFirstBatchDone() && getInputFormat() != null) {
+            IgnoredWeights.warnIfAny(getInputFormat(), getClass().getSimpleName());
+        }
+        boolean pending = super.batchFinished();
+        if (emptyFirstBatch) {
+            m_FirstBatchDone = false;
+        }
+        return pending;
+    }
+
+    /**
+     * The rows {@link #process} was given as a table, numbering them in messages by their place in the
+     * current batch counted from 1, also when Weka hands later batches over one row at a time.
+     *
+     * @throws IllegalArgumentException naming the row and attribute of a value that does not fit
+     */
+    protected Table toTable(InstancesSchema schema, Instances rows) {
+        int first = m_RowsProcessed + 1;
+        m_RowsProcessed += rows.numInstances();
+        return schema.toTable(rows, first);
+    }
+
     /**
      * Trains the filter's VAE on {@code table}, replacing (and freeing) any earlier one.
      *
@@ -117,7 +170,7 @@ public abstract class VaeFilter extends SimpleBatchFilter
      */
     protected Vae model() {
         if (m_Model == null) {
-            throw new IllegalStateException("the filter has not been trained: filter a first batch");
+            throw new IllegalStateException("the filter has not been trained: give it a first batch with rows");
         }
         return m_Model.vae();
     }

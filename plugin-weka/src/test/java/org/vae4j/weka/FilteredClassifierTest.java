@@ -16,6 +16,7 @@ import weka.classifiers.meta.FilteredClassifier;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
+import weka.filters.unsupervised.attribute.VariationalAutoencoder;
 
 /** A FilteredClassifier with the VAE filter, trained, saved with -d, reloaded with -l and evaluated. */
 class FilteredClassifierTest {
@@ -50,6 +51,28 @@ class FilteredClassifierTest {
         Evaluation evaluation = new Evaluation(rows);
         evaluation.evaluateModel(loaded, rows);
         assertTrue(evaluation.pctCorrect() > 60, "accuracy " + evaluation.pctCorrect());
+    }
+
+    @Test
+    void posteriorSamplesClassifyTheSameRowByRowAsInOneBatch() throws Exception {
+        Instances train = ArffFixtures.load("diabetes-train.arff");
+        Instances test = ArffFixtures.load("diabetes-test.arff");
+        FilteredClassifier classifier = new FilteredClassifier();
+        classifier.setOptions(Utils.splitOptions("-F \"weka.filters.unsupervised.attribute.VariationalAutoencoder"
+                + " -output sample -L 3 -E 10\" -W weka.classifiers.trees.J48"));
+        classifier.buildClassifier(train);
+        double[][] rowByRow = new double[test.numInstances()][];
+        for (int r = 0; r < rowByRow.length; r++) {
+            rowByRow[r] = classifier.distributionForInstance(test.instance(r));
+        }
+
+        // The same trained filter and tree, with the test rows filtered as one batch.
+        VariationalAutoencoder filter = (VariationalAutoencoder) classifier.getFilter();
+        assertTrue(filter.input(test));
+        for (int r = 0; r < rowByRow.length; r++) {
+            assertArrayEquals(classifier.getClassifier().distributionForInstance(filter.output()), rowByRow[r], 1e-9,
+                    "row " + (r + 1));
+        }
     }
 
     private static String testSection(String output) {

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vae4j.vae.Vae;
 
+import weka.core.Attribute;
 import weka.core.Instances;
 import weka.core.Utils;
 import weka.datagenerators.DataGenerator;
@@ -60,7 +63,7 @@ class VAEGeneratorTest {
         Instances iris = ArffFixtures.load("iris.arff");
         InstancesSchema schema = InstancesSchema.conditional(iris);
         Path model = dir.resolve("iris.vae");
-        try (TrainedVae trained = TrainedVae.train(schema.toTable(iris), new VaeSettings().toConfig(3).toBuilder().epochs(20).build(), null)) {
+        try (TrainedVae trained = TrainedVae.train(schema.trainingTable(iris), new VaeSettings().toConfig(3).toBuilder().epochs(20).build(), null)) {
             Vae vae = trained.vae();
             vae.save(model);
         }
@@ -69,6 +72,68 @@ class VAEGeneratorTest {
         iris.setRelationName(format.relationName());
         assertTrue(iris.equalHeaders(format), iris.equalHeadersMsg(format));
         assertEquals(30, generator.generateExamples().numInstances());
+    }
+
+    @Test
+    void aNominalAttributeWithoutValuesIsGeneratedMissing() throws Exception {
+        Instances iris = ArffFixtures.load("iris.arff");
+        iris.insertAttributeAt(new Attribute("unused", new ArrayList<String>()), 1);
+        Path training = dir.resolve("iris-unused.arff");
+        Files.writeString(training, iris.toString());
+        Path out = dir.resolve("generated.arff");
+        DataGenerator.makeData(new VAEGenerator(), Utils.splitOptions("-E 5 -n 20 -training " + training + " -o " + out));
+        Instances generated = ArffFixtures.read(out.toFile());
+        assertEquals(20, generated.numInstances());
+        assertEquals(20, generated.attributeStats(1).missingCount);
+        assertEquals(0, generated.attributeStats(0).missingCount);
+    }
+
+    @Test
+    void aClassThatCannotConditionIsModelledLikeAnyAttribute() throws Exception {
+        VAEGenerator numericClass = generator("-E 5 -n 20 -class first -training " + ArffFixtures.file("iris.arff"));
+        numericClass.defineDataFormat();
+        Instances generated = numericClass.generateExamples();
+        assertEquals(0, generated.attributeStats(0).missingCount);
+        assertEquals(0, generated.attributeStats(4).missingCount);
+
+        Instances iris = ArffFixtures.load("iris.arff");
+        iris.insertAttributeAt(new Attribute("unused", new ArrayList<String>()), iris.numAttributes());
+        Path training = dir.resolve("iris-unused-last.arff");
+        Files.writeString(training, iris.toString());
+        VAEGenerator valuelessClass = generator("-E 5 -n 20 -training " + training);
+        valuelessClass.defineDataFormat();
+        generated = valuelessClass.generateExamples();
+        assertEquals(20, generated.attributeStats(5).missingCount);
+        assertEquals(0, generated.attributeStats(4).missingCount);
+    }
+
+    @Test
+    void trainingRowsWithoutAClassAreSkippedAndCounted() throws Exception {
+        Instances iris = ArffFixtures.load("iris.arff");
+        for (int r = 0; r < 7; r++) {
+            iris.instance(r * 20).setClassMissing();
+        }
+        Path training = dir.resolve("iris-unlabelled.arff");
+        Files.writeString(training, iris.toString());
+        Path out = dir.resolve("generated.arff");
+        DataGenerator.makeData(new VAEGenerator(), Utils.splitOptions("-E 5 -n 30 -training " + training + " -o " + out));
+        assertTrue(Files.readString(out).contains("skipped 7 training rows without a class value"),
+                Files.readString(out));
+        Instances generated = ArffFixtures.read(out.toFile());
+        assertEquals(30, generated.numInstances());
+        assertEquals(0, generated.attributeStats(4).missingCount);
+    }
+
+    @Test
+    void aBadTrainingValueIsNamedByItsRowCountedFromOne() throws Exception {
+        Instances iris = ArffFixtures.load("iris.arff");
+        iris.instance(0).setClassMissing();
+        iris.instance(4).setValue(2, 1e39);
+        Path training = dir.resolve("iris-huge.arff");
+        Files.writeString(training, iris.toString());
+        Exception e = assertThrows(IllegalArgumentException.class,
+                () -> generator("-n 5 -training " + training).defineDataFormat());
+        assertTrue(e.getMessage().contains("row 5,") && e.getMessage().contains("'petallength'"), e.getMessage());
     }
 
     @Test

@@ -76,6 +76,40 @@ class VAEOversamplerTest {
     }
 
     @Test
+    void anEmptyFirstBatchLeavesTheOversamplingToTheNextBatch() throws Exception {
+        Instances data = ArffFixtures.load("breast-cancer.arff");
+        VAEOversampler filter = oversampler("");
+        filter.setInputFormat(data);
+        assertEquals(0, Filter.useFilter(new Instances(data, 0), filter).numInstances());
+        int[] counts = Filter.useFilter(data, filter).attributeStats(data.classIndex()).nominalCounts;
+        assertEquals(counts[0], counts[1]);
+    }
+
+    @Test
+    void rowsWithoutAClassAreKeptButNotLearnedFrom() throws Exception {
+        Instances data = ArffFixtures.load("iris.arff");
+        Instances unbalanced = new Instances(data, 0);
+        for (int r = 0; r < data.numInstances(); r++) {
+            if (data.instance(r).classValue() != 1 || r % 10 == 0) {
+                unbalanced.add(data.instance(r));
+            }
+        }
+        unbalanced.instance(0).setClassMissing();
+        unbalanced.instance(60).setClassMissing();
+        Instances result = apply(unbalanced, oversampler(""));
+        assertArrayEquals(new int[] {49, 49, 49}, result.attributeStats(4).nominalCounts);
+        assertEquals(2, result.attributeStats(4).missingCount);
+    }
+
+    @Test
+    void aClassValueOutsideTheHeaderIsNamedByItsRowCountedFromOne() throws Exception {
+        Instances data = ArffFixtures.load("breast-cancer.arff");
+        data.instance(3).setValue(data.classIndex(), 7);
+        Exception e = assertThrows(IllegalArgumentException.class, () -> apply(data, oversampler("")));
+        assertTrue(e.getMessage().contains("row 4,") && e.getMessage().contains("'Class'"), e.getMessage());
+    }
+
+    @Test
     void optionsRoundTripAndBadValuesAreNamed() throws Exception {
         VAEOversampler filter = oversampler("-P 75 -L 3 -S 9");
         VAEOversampler copy = new VAEOversampler();

@@ -18,6 +18,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -204,7 +206,7 @@ class VariationalAutoencoderTest {
         Instance unseen = new DenseInstance(1, new double[] {2, 1.5});
         unseen.setDataset(wider);
         Exception e = assertThrows(IllegalArgumentException.class, () -> filter.input(unseen));
-        assertTrue(e.getMessage().contains("'colour'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'colour'") && e.getMessage().contains("row 1,"), e.getMessage());
     }
 
     @Test
@@ -254,6 +256,114 @@ class VariationalAutoencoderTest {
         assertTrue(failure[0] instanceof InterruptedException, String.valueOf(failure[0]));
 
         assertEquals(150, apply(iris, with(filter("-E 2"))).numInstances());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"means", "means-and-std", "sample", "reconstruction", "imputation", "anomaly-score"})
+    void aRowGetsTheSameOutputInTheFirstBatchInALaterBatchAndOnItsOwn(String output) throws Exception {
+        Instances labor = ArffFixtures.load("labor.arff");
+        VariationalAutoencoder filter = with(filter("-E 5 -K 8 -output " + output));
+        Instances firstBatch = apply(labor, filter);
+
+        assertTrue(filter.input(labor));
+        Instances laterBatch = drain(filter);
+        filter.batchFinished();
+        Instances rowByRow = new Instances(filter.getOutputFormat(), labor.numInstances());
+        for (Instance row : labor) {
+            assertTrue(filter.input(row));
+            rowByRow.add(filter.output());
+            filter.batchFinished();
+        }
+        assertSameRows(firstBatch, laterBatch);
+        assertSameRows(firstBatch, rowByRow);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameSamplesAndAnotherSeedOthers() throws Exception {
+        Instances iris = ArffFixtures.load("iris.arff");
+        Instances a = apply(iris, with(filter("-E 3 -output sample")));
+        Instances b = apply(iris, with(filter("-E 3 -output sample")));
+        assertSameRows(a, b);
+        VariationalAutoencoder other = filter("-E 3 -output sample");
+        other.setSeed(8);
+        assertFalse(a.instance(0).value(0) == apply(iris, other).instance(0).value(0));
+    }
+
+    @Test
+    void anomalyScoreIsAddedBeforeTheClassWhichStaysLast() throws Exception {
+        Instances iris = ArffFixtures.load("iris.arff");
+        iris.setClassIndex(0);
+        Instances scored = apply(iris, with(filter("-E 2 -output anomaly-score -K 2")));
+        assertEquals(List.of("sepalwidth", "petallength", "petalwidth", "class", "anomaly_score", "sepallength"),
+                attributeNames(scored));
+        assertEquals(scored.numAttributes() - 1, scored.classIndex());
+        for (int r = 0; r < iris.numInstances(); r++) {
+            assertEquals(iris.instance(r).value(0), scored.instance(r).classValue());
+            assertEquals(iris.instance(r).stringValue(4), scored.instance(r).stringValue(3));
+            assertTrue(Double.isFinite(scored.instance(r).value(4)));
+        }
+    }
+
+    @Test
+    void anEmptyFirstBatchDefinesTheFormatAndTheNextBatchTrains() throws Exception {
+        Instances iris = ArffFixtures.load("iris.arff");
+        VariationalAutoencoder filter = with(filter("-E 3"));
+        filter.setInputFormat(iris);
+        Instances empty = Filter.useFilter(new Instances(iris, 0), filter);
+        assertEquals(List.of("z1", "z2", "class"), attributeNames(empty));
+        assertEquals(0, empty.numInstances());
+
+        Instances trained = Filter.useFilter(iris, filter);
+        assertSameRows(apply(iris, with(filter("-E 3"))), trained);
+    }
+
+    @Test
+    void badValuesAreNamedByTheirRowCountedFromOne() throws Exception {
+        Instances iris = ArffFixtures.load("iris.arff");
+        Instances bad = new Instances(iris);
+        bad.instance(2).setValue(1, Double.POSITIVE_INFINITY);
+        Exception first = assertThrows(IllegalArgumentException.class, () -> apply(bad, filter("-E 1")));
+        assertTrue(first.getMessage().contains("row 3,") && first.getMessage().contains("'sepalwidth'"),
+                first.getMessage());
+
+        VariationalAutoencoder filter = with(filter("-E 1"));
+        apply(iris, filter);
+        assertTrue(filter.input(bad.instance(0)));
+        assertTrue(filter.input(bad.instance(1)));
+        Exception later = assertThrows(IllegalArgumentException.class, () -> filter.input(bad.instance(2)));
+        assertTrue(later.getMessage().contains("row 3,"), later.getMessage());
+
+        bad.setClassIndex(-1);
+        bad.instance(1).setValue(1, 1e39);
+        Exception huge = assertThrows(IllegalArgumentException.class, () -> apply(bad, filter("-E 1")));
+        assertTrue(huge.getMessage().contains("row 2,") && huge.getMessage().contains("'sepalwidth'"),
+                huge.getMessage());
+    }
+
+    private static Instances drain(Filter filter) {
+        Instances out = new Instances(filter.getOutputFormat(), filter.numPendingOutput());
+        while (filter.numPendingOutput() > 0) {
+            out.add(filter.output());
+        }
+        return out;
+    }
+
+    /** Equal headers and values equal to float precision (a one-row forward pass may round differently). */
+    private static void assertSameRows(Instances expected, Instances actual) {
+        assertTrue(expected.equalHeaders(actual), expected.equalHeadersMsg(actual));
+        assertEquals(expected.numInstances(), actual.numInstances());
+        for (int r = 0; r < expected.numInstances(); r++) {
+            double[] e = expected.instance(r).toDoubleArray();
+            double[] a = actual.instance(r).toDoubleArray();
+            for (int c = 0; c < e.length; c++) {
+                String where = "row " + (r + 1) + ", attribute " + expected.attribute(c).name();
+                if (Double.isNaN(e[c])) {
+                    assertTrue(Double.isNaN(a[c]), where);
+                } else {
+                    assertEquals(e[c], a[c], 1e-5 * Math.max(1, Math.abs(e[c])), where);
+                }
+            }
+        }
     }
 
     private static Instances apply(Instances data, Filter filter) throws Exception {

@@ -8,6 +8,7 @@ import java.util.Vector;
 import org.vae4j.data.Column;
 import org.vae4j.data.Table;
 import org.vae4j.vae.Vae;
+import org.vae4j.weka.IgnoredWeights;
 import org.vae4j.weka.InstancesSchema;
 import org.vae4j.weka.TrainedVae;
 import org.vae4j.weka.VaeReferences;
@@ -27,9 +28,12 @@ import weka.datagenerators.ClassificationGenerator;
  * <!-- globalinfo-start --> Generates synthetic instances from a variational autoencoder: a saved vae4j
  * model file, or one trained first on a given data file. <!-- globalinfo-end -->
  *
- * <p>When trained on a data file whose class is nominal, the VAE is conditional: instances follow the
- * training class distribution, or all belong to one chosen class value. The generated data has the
- * original attributes, types and nominal values.
+ * <p>When trained on a data file whose class is nominal (with at least two values), the VAE is conditional,
+ * else it models the class like any other attribute. A conditional VAE's instances follow the
+ * training class distribution, or all belong to one chosen class value; training rows without a class
+ * value are skipped, and their number is printed on standard error and in the ARFF prologue. The generated
+ * data has the original attributes, types and nominal values (a nominal attribute without values, which
+ * can only be missing, is generated missing).
  */
 public class VAEGenerator extends ClassificationGenerator
         implements VaeSettingsHandler, TechnicalInformationHandler {
@@ -45,6 +49,8 @@ public class VAEGenerator extends ClassificationGenerator
     private String m_ClassValue = "";
     private transient Instances m_Generated;
     private transient int m_Next;
+    /** Rows of the training file left out for want of a class value. */
+    private transient int m_SkippedRows;
 
     /**
      * Returns a string describing this data generator.
@@ -173,7 +179,8 @@ public class VAEGenerator extends ClassificationGenerator
     /** @return tip text for the class index */
     public String classIndexTipText() {
         return "The class attribute of the training file (first, last, a 1-based index, or none). A nominal class "
-                + "conditions the VAE, so that generated instances can follow its distribution or one value.";
+                + "conditions the VAE, so that generated instances can follow its distribution or one value; "
+                + "rows without a class value are skipped (and counted).";
     }
 
     /** @param value the class value of all generated instances, or empty to follow the class distribution */
@@ -200,17 +207,30 @@ public class VAEGenerator extends ClassificationGenerator
      */
     @Override
     public Instances defineDataFormat() throws Exception {
+        m_SkippedRows = 0;
         InstancesSchema schema;
         TrainedVae model;
+        int classIndex = -1;
         if (isSet(m_ModelFile)) {
             model = TrainedVae.load(m_ModelFile.toPath());
             schema = InstancesSchema.of(model.vae().schema(), getRelationNameToUse());
         } else if (isSet(m_TrainingFile)) {
             Instances data = trainingData();
-            schema = data.classIndex() >= 0 && data.classAttribute().isNominal()
-                    ? InstancesSchema.conditional(data) : InstancesSchema.unconditional(data);
-            model = TrainedVae.train(schema.toTable(data), m_Settings.toConfig(getSeed()),
-                    getDebug() ? System.err : null);
+            classIndex = data.classIndex();
+            if (canCondition(data)) {
+                schema = InstancesSchema.conditional(data);
+            } else {
+                // An unconditional VAE models every attribute, a numeric or valueless class included.
+                data.setClassIndex(-1);
+                schema = InstancesSchema.unconditional(data);
+            }
+            IgnoredWeights.warnIfAny(data, "VAEGenerator");
+            Table training = schema.trainingTable(data);
+            m_SkippedRows = data.numInstances() - training.rows();
+            if (m_SkippedRows > 0) {
+                System.err.println("VAEGenerator: " + skippedRowsNote());
+            }
+            model = TrainedVae.train(training, m_Settings.toConfig(getSeed()), getDebug() ? System.err : null);
         } else {
             throw new IllegalArgumentException("VAEGenerator needs a model file (-model) or a training file "
                     + "(-training) to generate from");
@@ -221,10 +241,18 @@ public class VAEGenerator extends ClassificationGenerator
             model.close();
         }
         m_Generated.setRelationName(getRelationNameToUse());
+        if (classIndex >= 0) {
+            m_Generated.setClassIndex(classIndex);
+        }
         m_Next = 0;
         setNumExamplesAct(getNumExamples());
         m_DatasetFormat = new Instances(m_Generated, 0);
         return getDatasetFormat();
+    }
+
+    /** Whether the class can condition a VAE: a nominal class with at least two values. */
+    private static boolean canCondition(Instances data) {
+        return data.classIndex() >= 0 && data.classAttribute().isNominal() && data.classAttribute().numValues() >= 2;
     }
 
     private Instances trainingData() throws Exception {
@@ -282,9 +310,15 @@ public class VAEGenerator extends ClassificationGenerator
         return result;
     }
 
+    /** A note on the training rows skipped for want of a class value, if any; Weka writes it into the ARFF prologue. */
     @Override
     public String generateStart() {
-        return "";
+        return m_SkippedRows == 0 ? "" : skippedRowsNote();
+    }
+
+    private String skippedRowsNote() {
+        return "skipped " + m_SkippedRows + " training rows without a class value in " + m_TrainingFile
+                + "; the VAE learned from the rest";
     }
 
     @Override

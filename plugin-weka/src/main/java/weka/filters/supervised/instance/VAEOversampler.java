@@ -129,11 +129,10 @@ public class VAEOversampler extends VaeFilter implements SupervisedFilter {
         if (isFirstBatchDone()) {
             return instances;
         }
-        Instances labelled = new Instances(instances);
-        labelled.deleteWithMissingClass();
         InstancesSchema schema = InstancesSchema.conditional(instances);
-        Vae vae = train(schema.toTable(labelled));
-        int[] counts = classCounts(labelled);
+        Table labelled = schema.trainingTable(instances);
+        Vae vae = train(labelled);
+        int[] counts = classCounts(labelled, instances.numClasses());
         int largest = 0;
         for (int count : counts) {
             largest = Math.max(largest, count);
@@ -150,10 +149,10 @@ public class VAEOversampler extends VaeFilter implements SupervisedFilter {
         return output;
     }
 
-    private static int[] classCounts(Instances labelled) {
-        int[] counts = new int[labelled.numClasses()];
-        for (int r = 0; r < labelled.numInstances(); r++) {
-            counts[(int) labelled.instance(r).classValue()]++;
+    private static int[] classCounts(Table labelled, int numClasses) {
+        int[] counts = new int[numClasses];
+        for (int r = 0; r < labelled.rows(); r++) {
+            counts[labelled.condition(r)]++;
         }
         return counts;
     }

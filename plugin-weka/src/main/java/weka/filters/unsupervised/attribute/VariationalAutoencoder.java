@@ -3,11 +3,14 @@ package weka.filters.unsupervised.attribute;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.SplittableRandom;
 import java.util.Vector;
 
 import org.vae4j.data.Table;
+import org.vae4j.vae.Posterior;
 import org.vae4j.vae.Vae;
 import org.vae4j.weka.InstancesSchema;
+import org.vae4j.weka.RowSeeds;
 import org.vae4j.weka.VaeFilter;
 
 import weka.core.Attribute;
@@ -29,8 +32,15 @@ import weka.filters.UnsupervisedFilter;
  *
  * <p>Numeric, date and nominal attributes are modelled natively by a mixed likelihood (Gaussian,
  * Bernoulli, categorical) and missing values are skipped by it, not imputed beforehand. The class
- * attribute, if set, is not modelled: it is copied unchanged (last, for latent outputs). Later batches
- * are passed through the trained network without retraining.
+ * attribute, if set, is not modelled: it is copied unchanged (last, for latent outputs and the anomaly
+ * score). Later batches are passed through the trained network without retraining; an empty first batch
+ * trains nothing, so the next batch is the one trained on.
+ *
+ * <p>A row's output depends only on the trained network, the seed and the row itself, never on the other
+ * rows of its batch: random draws (a posterior sample, the importance samples of the anomaly score) come
+ * from a seed mixed from the filter's seed and the row's values. The same row therefore gets the same
+ * output in the first batch, in a later batch and on its own, as a FilteredClassifier hands it over at
+ * test time.
  */
 public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFilter {
 
@@ -141,7 +151,8 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
     public String outputTypeTipText() {
         return "What to output: latent means (default), means and standard deviations, one posterior sample, "
                 + "the reconstruction of every attribute, the input with missing values imputed, or the input "
-                + "plus an anomaly score.";
+                + "plus an anomaly score (before the class, which stays last). A row's sample and score depend "
+                + "only on the seed and the row, not on the rows filtered with it.";
     }
 
     /**
@@ -185,12 +196,14 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
         if (m_Output == OUTPUT_RECONSTRUCTION || m_Output == OUTPUT_IMPUTATION) {
             return new Instances(inputFormat, 0);
         }
-        if (m_Output == OUTPUT_ANOMALY_SCORE) {
-            Instances result = new Instances(inputFormat, 0);
-            result.insertAttributeAt(new Attribute("anomaly_score"), result.numAttributes());
-            return result;
-        }
         ArrayList<Attribute> attributes = new ArrayList<>();
+        if (m_Output == OUTPUT_ANOMALY_SCORE) {
+            for (int index : m_Schema.features()) {
+                attributes.add((Attribute) inputFormat.attribute(index).copy());
+            }
+            attributes.add(new Attribute("anomaly_score"));
+            return withClassLast(attributes, inputFormat);
+        }
         int latent = getLatentDim();
         for (int j = 1; j <= latent; j++) {
             attributes.add(new Attribute("z" + j));
@@ -200,6 +213,11 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
                 attributes.add(new Attribute("z" + j + "_std"));
             }
         }
+        return withClassLast(attributes, inputFormat);
+    }
+
+    /** The given attributes followed by a copy of the class (if set), as PrincipalComponents lays out its output. */
+    private static Instances withClassLast(ArrayList<Attribute> attributes, Instances inputFormat) {
         if (inputFormat.classIndex() >= 0) {
             attributes.add((Attribute) inputFormat.classAttribute().copy());
         }
@@ -212,14 +230,14 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
 
     @Override
     protected Instances process(Instances instances) throws Exception {
-        Table table = m_Schema.toTable(instances);
+        Table table = toTable(m_Schema, instances);
         Vae vae = isFirstBatchDone() ? model() : train(table);
         Instances output = new Instances(getOutputFormat(), instances.numInstances());
         double[][] rows = switch (m_Output) {
             case OUTPUT_MEANS -> withClass(vae.encodeMeans(table), instances);
             case OUTPUT_MEANS_AND_STD -> withClass(vae.encode(table).meansThenStds(), instances);
-            case OUTPUT_SAMPLE -> withClass(vae.samplePosterior(table, getSeed()), instances);
-            case OUTPUT_ANOMALY_SCORE -> withScore(vae.anomalyScore(table, m_ImportanceSamples, getSeed()), instances);
+            case OUTPUT_SAMPLE -> withClass(posteriorSamples(vae, table), instances);
+            case OUTPUT_ANOMALY_SCORE -> withClass(featuresAndScores(vae, table, instances), instances);
             default -> reconstructed(vae.reconstruct(table), table, instances);
         };
         for (int r = 0; r < rows.length; r++) {
@@ -228,25 +246,47 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
         return output;
     }
 
-    private double[][] withClass(double[][] latent, Instances instances) {
-        int width = getOutputFormat().numAttributes();
-        double[][] rows = new double[latent.length][width];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(latent[r], 0, rows[r], 0, latent[r].length);
-            if (instances.classIndex() >= 0) {
-                rows[r][width - 1] = instances.instance(r).classValue();
+    /** One draw z ~ q(z | x) per row, from the row's own seed (see {@link RowSeeds}). */
+    private double[][] posteriorSamples(Vae vae, Table table) {
+        Posterior posterior = vae.encode(table);
+        double[][] z = new double[table.rows()][];
+        for (int r = 0; r < z.length; r++) {
+            SplittableRandom random = new SplittableRandom(RowSeeds.of(getSeed(), table, r));
+            z[r] = posterior.mean()[r].clone();
+            for (int j = 0; j < z[r].length; j++) {
+                z[r][j] += posterior.std()[r][j] * random.nextGaussian();
             }
+        }
+        return z;
+    }
+
+    /**
+     * Each row's modelled attributes followed by its anomaly score. Rows are scored one at a time, each with
+     * its own seed (see {@link RowSeeds}), so that a score does not depend on the rows batched with it.
+     */
+    private double[][] featuresAndScores(Vae vae, Table table, Instances instances) {
+        int[] features = m_Schema.features();
+        double[][] rows = new double[table.rows()][features.length + 1];
+        for (int r = 0; r < rows.length; r++) {
+            Instance row = instances.instance(r);
+            for (int c = 0; c < features.length; c++) {
+                rows[r][c] = row.value(features[c]);
+            }
+            Table single = table.select(new int[] {r});
+            rows[r][features.length] = vae.anomalyScore(single, m_ImportanceSamples, RowSeeds.of(getSeed(), table, r))[0];
         }
         return rows;
     }
 
-    private static double[][] withScore(double[] scores, Instances instances) {
-        double[][] rows = new double[scores.length][];
+    /** The given leading values of each row, then its class value if a class is set. */
+    private double[][] withClass(double[][] leading, Instances instances) {
+        int width = getOutputFormat().numAttributes();
+        double[][] rows = new double[leading.length][width];
         for (int r = 0; r < rows.length; r++) {
-            double[] input = instances.instance(r).toDoubleArray();
-            rows[r] = new double[input.length + 1];
-            System.arraycopy(input, 0, rows[r], 0, input.length);
-            rows[r][input.length] = scores[r];
+            System.arraycopy(leading[r], 0, rows[r], 0, leading[r].length);
+            if (instances.classIndex() >= 0) {
+                rows[r][width - 1] = instances.instance(r).classValue();
+            }
         }
         return rows;
     }

@@ -1,0 +1,31 @@
+package org.vae4j.weka;
+
+import org.vae4j.data.Table;
+
+/**
+ * A seed for each row's random draws, mixed from the filter's seed and the row's modelled values. A row
+ * then gets the same draws whether it is filtered in the first batch, in a later batch or on its own (as
+ * a FilteredClassifier does at test time), and whatever rows surround it; identical rows get identical
+ * draws. The class is not among the modelled values, so it cannot leak into the output.
+ */
+public final class RowSeeds {
+
+    private RowSeeds() {}
+
+    /** The seed of row {@code row} of {@code table} under the seed {@code seed}. */
+    public static long of(long seed, Table table, int row) {
+        long h = mix(seed);
+        for (int c = 0; c < table.width(); c++) {
+            int bits = table.isMissing(row, c) ? 0x7fc00001 : Float.floatToIntBits(table.value(row, c));
+            h = mix(h * 31 + bits);
+        }
+        return h;
+    }
+
+    /** A 64-bit finaliser: every input bit affects every output bit. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+}
