@@ -44,10 +44,25 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return INTERNAL_ERROR;
     }
 
-    /** The user-facing message of a failure the user can put right, or null for an internal error. */
+    /**
+     * The user-facing message of a failure the user can put right, or null for an internal error. A failure
+     * caused by the engine or by running out of memory counts as such, however it was wrapped.
+     */
     private static String message(Throwable e) {
+        String message = direct(e);
+        for (Throwable cause = e.getCause(); message == null && cause != null; cause = cause.getCause()) {
+            if (cause instanceof EngineException || cause instanceof UnsatisfiedLinkError) {
+                message = engineFailure(e);
+            } else if (cause instanceof OutOfMemoryError) {
+                message = direct(cause);
+            }
+        }
+        return message;
+    }
+
+    private static String direct(Throwable e) {
         if (e instanceof UncheckedIOException unchecked) {
-            return message(unchecked.getCause());
+            return direct(unchecked.getCause());
         }
         if (e instanceof NoSuchFileException missing) {
             return "file not found: " + missing.getFile();
@@ -63,26 +78,24 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof IOException) {
             return "I/O error: " + e.getMessage();
         }
-        if (e instanceof EngineException) {
-            return "the deep-learning engine failed: " + oneLine(e.getMessage());
+        if (e instanceof EngineException || e instanceof UnsatisfiedLinkError) {
+            return engineFailure(e);
         }
         if (e instanceof OutOfMemoryError) {
             return "out of memory (" + e.getMessage() + "): give Java more memory (e.g. JAVA_OPTS=-Xmx8g) "
                     + "or use less data, a smaller --batch or smaller layers";
         }
-        if (e instanceof NegativeArraySizeException) {
-            return "the data or the output asked for is too large to hold in memory at once (" + e.getMessage()
-                    + " array elements); use less data or fewer rows";
+        if (e instanceof NegativeArraySizeException
+                || e instanceof ArithmeticException && "integer overflow".equals(e.getMessage())) {
+            return "the data or the output asked for is too large for one Java array (" + e.getMessage()
+                    + "); use less data or fewer rows";
         }
         return null;
     }
 
-    /** The first line of an engine's message (native errors often append their own trace). */
-    private static String oneLine(String message) {
-        if (message == null) {
-            return "no reason given";
-        }
-        String first = message.strip().lines().findFirst().orElse("");
-        return first.isEmpty() ? "no reason given" : first;
+    /** The first line of the message (native errors often append their own trace). */
+    private static String engineFailure(Throwable e) {
+        String first = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
+        return "the deep-learning engine failed: " + (first.isEmpty() ? e.getClass().getSimpleName() : first);
     }
 }

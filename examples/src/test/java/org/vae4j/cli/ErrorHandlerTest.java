@@ -67,6 +67,14 @@ class ErrorHandlerTest {
     }
 
     @Test
+    void aWrappedEngineFailureIsOneLine() {
+        assertOneLine(new IllegalStateException("could not start the PyTorch engine offline (no native library)",
+                new EngineException("Failed to load PyTorch native library\n\tat somewhere")),
+                "could not start the PyTorch engine offline (no native library)");
+        assertOneLine(new RuntimeException(new OutOfMemoryError("Java heap space")), "out of memory");
+    }
+
+    @Test
     void runningOutOfMemoryIsOneLine() {
         assertOneLine(new OutOfMemoryError("Java heap space"), "out of memory (Java heap space)");
     }
@@ -88,6 +96,7 @@ class ErrorHandlerTest {
     @Test
     void anArrayTooLargeIsOneLine() {
         assertOneLine(new NegativeArraySizeException("-1294967296"), "too large");
+        assertOneLine(new ArithmeticException("integer overflow"), "too large");
     }
 
     @Test
