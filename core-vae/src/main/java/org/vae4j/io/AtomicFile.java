@@ -81,15 +81,16 @@ public final class AtomicFile {
     public static void checkWritable(Path file) throws FileWriteException {
         Path target = target(file);
         try {
-            if (Files.isDirectory(target)) {
-                throw new IOException("it is a folder");
-            }
+            refuseFolder(target);
             if (Files.exists(target) && !Files.isWritable(target)) {
                 throw new IOException("the file is read-only");
             }
             Temp probe = createTemp(target, AtomicFile::createFile);
-            probe.channel.close();
-            Files.delete(probe.temp);
+            try {
+                probe.channel.close();
+            } finally {
+                Files.delete(probe.temp);
+            }
         } catch (IOException e) {
             throw new FileWriteException(file, e);
         }
@@ -100,9 +101,7 @@ public final class AtomicFile {
         Path target = target(file);
         Temp temp = null;
         try {
-            if (Files.isDirectory(target)) {
-                throw new IOException("it is a folder");
-            }
+            refuseFolder(target);
             temp = createTemp(target, storage);
             try (FileChannel channel = temp.channel;
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
@@ -131,6 +130,12 @@ public final class AtomicFile {
             return Files.isSymbolicLink(absolute) && Files.exists(absolute) ? absolute.toRealPath() : absolute;
         } catch (IOException e) {
             return absolute;
+        }
+    }
+
+    private static void refuseFolder(Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException("it is a folder");
         }
     }
 
