@@ -58,29 +58,30 @@ class OutputSafetyTest {
         }
     }
 
+    /** Runs a command that must be refused with {@code expected} and leave {@code input} as it was. */
+    private static void assertRefusedKeeping(Path input, String expected, String... args) throws IOException {
+        byte[] before = Files.readAllBytes(input);
+        assertRefused(Cli.run(args), expected);
+        assertArrayEquals(before, Files.readAllBytes(input));
+    }
+
     @Test
     void trainRefusesToOverwriteItsData() throws IOException {
-        byte[] before = Files.readAllBytes(data);
-        assertRefused(Cli.run("train", "--data", data.toString(), "--epochs", "1", "--out", data.toString()),
-                "--out " + data + " is the --data file");
-        assertArrayEquals(before, Files.readAllBytes(data));
+        assertRefusedKeeping(data, "--out " + data + " is the --data file",
+                "train", "--data", data.toString(), "--epochs", "1", "--out", data.toString());
     }
 
     @Test
     void trainRefusesAnOutputThatLinksToItsData() throws IOException {
         Path link = Files.createSymbolicLink(dir.resolve("link-to-points.csv"), data);
-        byte[] before = Files.readAllBytes(data);
-        assertRefused(Cli.run("train", "--data", data.toString(), "--epochs", "1", "--out", model.toString(),
-                "--report", link.toString()), "--report " + link + " is the --data file");
-        assertArrayEquals(before, Files.readAllBytes(data));
+        assertRefusedKeeping(data, "--report " + link + " is the --data file",
+                "train", "--data", data.toString(), "--epochs", "1", "--out", model.toString(), "--report", link.toString());
     }
 
     @Test
     void generateRefusesToOverwriteItsModel() throws IOException {
-        byte[] before = Files.readAllBytes(model);
-        assertRefused(Cli.run("generate", "--model", model.toString(), "-n", "3", "--out", model.toString()),
-                "--out " + model + " is the --model file");
-        assertArrayEquals(before, Files.readAllBytes(model));
+        assertRefusedKeeping(model, "--out " + model + " is the --model file",
+                "generate", "--model", model.toString(), "-n", "3", "--out", model.toString());
     }
 
     @Test
