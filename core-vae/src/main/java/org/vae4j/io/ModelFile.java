@@ -9,13 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -49,8 +45,8 @@ import org.vae4j.vae.TrainingHistory;
  * which; then every count, length and tensor shape the file declares is checked against the bytes left in it,
  * and the parameters against {@link ParameterShapes#MAX_PARAMETER_BYTES}, before anything is allocated.
  * Parameters must be float32 and finite. Nothing in the file is ever executed or deserialised as Java
- * objects. Writing goes to a temporary file in the same folder that replaces the target only when
- * complete, so an existing model is never lost to a failed write.
+ * objects. Writing is atomic ({@link AtomicFile}), so an existing model is never lost to a
+ * failed write.
  */
 public final class ModelFile {
 
@@ -72,29 +68,14 @@ public final class ModelFile {
 
     private ModelFile() {}
 
-    /** Writes the contents to {@code file} atomically. */
+    /**
+     * Writes the contents to {@code file} atomically (see {@link AtomicFile}).
+     *
+     * @throws FileWriteException naming the file and the cause; an existing model is then left intact
+     */
     public static void write(Path file, ModelContents contents) throws IOException {
         byte[] bytes = toBytes(contents);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, out -> out.write(bytes));
     }
 
     /**

@@ -5,10 +5,13 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -227,15 +230,7 @@ public final class Vae implements AutoCloseable {
      * each row's condition from the training frequencies.
      */
     public Table generate(int n, long seed) {
-        Random random = new Random(seed);
-        int[] conditions = null;
-        if (isConditional()) {
-            conditions = new int[n];
-            for (int i = 0; i < n; i++) {
-                conditions[i] = drawLevel(random);
-            }
-        }
-        return decode(priorSamples(n, random), conditions, random);
+        return generateInChunks(n, seed, Math.max(1, n)).next();
     }
 
     /**
@@ -245,6 +240,27 @@ public final class Vae implements AutoCloseable {
      * @throws IllegalArgumentException if the level is out of range
      */
     public Table generate(int n, int conditionLevel, long seed) {
+        return generateInChunks(n, conditionLevel, seed, Math.max(1, n)).next();
+    }
+
+    /**
+     * The rows of {@link #generate(int, long)} in chunks of at most {@code chunkRows}, each made when the
+     * iterator reaches it: for the same seed the same rows, without holding them all in memory. There is at
+     * least one chunk (empty when {@code n} is 0).
+     */
+    public Iterator<Table> generateInChunks(long n, long seed, int chunkRows) {
+        GenerationDraws draws = new GenerationDraws(seed, n, latentDim(), isConditional());
+        return chunks(n, chunkRows, draws, isConditional() ? () -> drawLevel(draws.levels()) : null);
+    }
+
+    /**
+     * The rows of {@link #generate(int, int, long)} in chunks of at most {@code chunkRows}, as
+     * {@link #generateInChunks(long, long, int)}.
+     *
+     * @throws IllegalStateException if the VAE is not conditional
+     * @throws IllegalArgumentException if the level is out of range
+     */
+    public Iterator<Table> generateInChunks(long n, int conditionLevel, long seed, int chunkRows) {
         if (!isConditional()) {
             throw new IllegalStateException("generate with a condition needs a conditional VAE");
         }
@@ -252,10 +268,44 @@ public final class Vae implements AutoCloseable {
         if (conditionLevel < 0 || conditionLevel >= k) {
             throw new IllegalArgumentException("condition level " + conditionLevel + " is not one of 0.." + (k - 1));
         }
-        int[] conditions = new int[n];
-        Arrays.fill(conditions, conditionLevel);
-        Random random = new Random(seed);
-        return decode(priorSamples(n, random), conditions, random);
+        return chunks(n, chunkRows, new GenerationDraws(seed, n, latentDim(), false), () -> conditionLevel);
+    }
+
+    private Iterator<Table> chunks(long n, int chunkRows, GenerationDraws draws, IntSupplier level) {
+        if (n < 0) {
+            throw new IllegalArgumentException("number of rows to generate must be >= 0, got " + n);
+        }
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("rows per chunk must be >= 1, got " + chunkRows);
+        }
+        return new Iterator<>() {
+            private long made;
+            private boolean started;
+
+            @Override
+            public boolean hasNext() {
+                return made < n || !started;
+            }
+
+            @Override
+            public Table next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int rows = (int) Math.min(chunkRows, n - made);
+                int[] conditions = null;
+                if (level != null) {
+                    conditions = new int[rows];
+                    for (int i = 0; i < rows; i++) {
+                        conditions[i] = level.getAsInt();
+                    }
+                }
+                Table chunk = decode(priorSamples(rows, draws.latents()), conditions, draws.cells());
+                made += rows;
+                started = true;
+                return chunk;
+            }
+        };
     }
 
     /**

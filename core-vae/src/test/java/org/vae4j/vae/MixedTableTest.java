@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
@@ -63,6 +64,23 @@ class MixedTableTest {
                 assertTrue(Double.isFinite(posterior.mean()[r][j]) && posterior.std()[r][j] > 0, "row " + r);
             }
         }
+    }
+
+    @Test
+    void rowsGeneratedInChunksAreTheRowsGeneratedAtOnce() {
+        Table whole = vae.generate(50, 3);
+        Iterator<Table> chunks = vae.generateInChunks(50, 3, 7);
+        int r = 0;
+        while (chunks.hasNext()) {
+            Table chunk = chunks.next();
+            assertTrue(chunk.rows() <= 7);
+            for (int i = 0; i < chunk.rows(); i++, r++) {
+                for (int c = 0; c < SCHEMA.width(); c++) {
+                    assertEquals(whole.value(r, c), chunk.value(i, c), "row " + r + ", column " + c);
+                }
+            }
+        }
+        assertEquals(50, r);
     }
 
     @Test

@@ -96,6 +96,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new CliException("--k and --ll-rows must be at least 1 and --max-minutes above 0");
         }
         VaeConfig config = config();
+        List<String> files = new ArrayList<>(List.of(MODEL, REPORT, LATENTS));
+        files.addAll(TrainingPlots.FILES);
+        new OutputFiles().outputsIn("--out", out, files).check();
         List<Path> written = new ArrayList<>();
         try (DemoData data = DemoData.locate(dataDir, subset)) {
             ImageDataset train = data.train(trainLimit);

@@ -44,17 +44,18 @@ final class EvaluateCommand implements Callable<Integer> {
         if (k < 1) {
             throw new CliException("--k must be at least 1, got " + k);
         }
+        new OutputFiles().input("--model", model.file()).input("--data", data.file).output("--out", out).check();
         try (Vae vae = model.load()) {
             Table table = data.loadFor(vae.schema(), null).table(vae.schema());
             double[] elbo = vae.elbo(table, seed);
             double[] logLikelihood = vae.logLikelihood(table, k, seed);
             if (out != null) {
-                try (CsvOutput csv = new CsvOutput(out, List.of("row", "elbo", "log_likelihood"))) {
+                CsvOutput.write(out, List.of("row", "elbo", "log_likelihood"), csv -> {
                     for (int r = 0; r < elbo.length; r++) {
                         csv.row(List.of(Integer.toString(r + 1), Double.toString(elbo[r]),
                                 Double.toString(logLikelihood[r])));
                     }
-                }
+                });
             }
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf("rows: %d%n", table.rows());

@@ -1,7 +1,13 @@
 package org.vae4j.cli;
 
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.vae4j.cli.data.ImageShape;
 import org.vae4j.cli.data.TableWriter;
@@ -20,6 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Generate new rows from a model, as CSV or ARFF (by the --out extension).")
 final class GenerateCommand implements Callable<Integer> {
 
+    /** Rows generated and written at a time, so that any number of rows fits in memory. */
+    static final int CHUNK_ROWS = 1000;
+    /** Rows drawn by --png. */
+    private static final int PICTURE_ROWS = 100;
+
     @Spec
     private CommandSpec spec;
 
@@ -27,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
     private ModelOption model;
 
     @Option(names = {"-n", "--count"}, required = true, paramLabel = "N", description = "Number of rows.")
-    private int count;
+    private long count;
 
     @Option(names = "--class", paramLabel = "LABEL", description = "Class of the rows (conditional models only).")
     private String label;
@@ -38,7 +49,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "samples.csv|arff", description = "Where to write the rows.")
     private Path out;
 
-    @Option(names = "--png", paramLabel = "grid.png", description = "Also draw the rows as a grid of images.")
+    @Option(names = "--png", paramLabel = "grid.png",
+            description = "Also draw the first " + PICTURE_ROWS + " rows as a grid of images.")
     private Path png;
 
     @Override
@@ -46,13 +58,20 @@ final class GenerateCommand implements Callable<Integer> {
         if (count < 1) {
             throw new CliException("-n must be at least 1, got " + count);
         }
+        new OutputFiles().input("--model", model.file()).output("--out", out).output("--png", png).check();
         try (Vae vae = model.load()) {
             ImageShape shape = png == null ? null : ImageOutput.shapeOf(vae.schema());
-            Table rows = label == null ? vae.generate(count, seed) : vae.generate(count, level(vae), seed);
-            TableWriter.write(rows, out);
-            spec.commandLine().getOut().printf("samples: %s (%d rows)%n", out, rows.rows());
+            Iterator<Table> chunks = label == null ? vae.generateInChunks(count, seed, CHUNK_ROWS)
+                    : vae.generateInChunks(count, level(vae), seed, CHUNK_ROWS);
+            Table first = chunks.next();
+            Iterator<Table> all = Stream.concat(Stream.of(first),
+                    StreamSupport.stream(Spliterators.spliteratorUnknownSize(chunks, Spliterator.ORDERED), false))
+                    .iterator();
+            TableWriter.write(vae.schema(), all, out);
+            spec.commandLine().getOut().printf("samples: %s (%d rows)%n", out, count);
             if (shape != null) {
-                ImageOutput.write(rows, shape, png);
+                ImageOutput.write(first.select(IntStream.range(0, Math.min(PICTURE_ROWS, first.rows())).toArray()),
+                        shape, png);
                 spec.commandLine().getOut().println("picture: " + png);
             }
         }

@@ -1,5 +1,7 @@
 package org.vae4j.cli;
 
+import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +28,24 @@ public final class Vae4j implements Runnable {
 
     /** The command line, configured (errors reported as one line, enum values in any case). */
     public static CommandLine commandLine() {
-        return new CommandLine(new Vae4j())
+        return configure(new CommandLine(new Vae4j()));
+    }
+
+    /**
+     * A command line set up as vae4j's: every failure of a command, errors such as running out of memory
+     * included, goes to the {@link ErrorHandler}; enum values in any case.
+     */
+    static CommandLine configure(CommandLine commandLine) {
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        return commandLine
+                .setExecutionStrategy(parsed -> {
+                    try {
+                        return run.execute(parsed);
+                    } catch (Error e) {
+                        List<CommandLine> commands = parsed.asCommandLineList();
+                        throw new CommandLine.ExecutionException(commands.get(commands.size() - 1), e.toString(), e);
+                    }
+                })
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }

@@ -16,7 +16,7 @@ public final class LatentsCsv {
     private LatentsCsv() {}
 
     /**
-     * Writes the file.
+     * Writes the file atomically.
      *
      * @param labels the rows' classes (a last column named after the class column), or null
      */
@@ -32,7 +32,7 @@ public final class LatentsCsv {
         if (labels != null) {
             header.add(labels.column());
         }
-        try (CsvOutput csv = new CsvOutput(file, header)) {
+        CsvOutput.write(file, header, csv -> {
             for (int r = 0; r < posterior.rows(); r++) {
                 List<String> row = new ArrayList<>(header.size());
                 for (double v : posterior.mean()[r]) {
@@ -46,6 +46,6 @@ public final class LatentsCsv {
                 }
                 csv.row(row);
             }
-        }
+        });
     }
 }

@@ -1,16 +1,16 @@
 package org.vae4j.cli.data;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 import org.vae4j.data.Column;
 import org.vae4j.data.ColumnType;
+import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
 
 /**
@@ -22,34 +22,45 @@ public final class TableWriter {
     private TableWriter() {}
 
     /**
-     * Writes the table to {@code file}: ARFF when the name ends in {@code .arff}, CSV otherwise.
+     * Writes the table to {@code file} atomically: ARFF when the name ends in {@code .arff}, CSV otherwise.
      *
-     * @throws IOException if the file cannot be written
+     * @throws org.vae4j.io.FileWriteException naming the file and the cause; the old file is then intact
      */
     public static void write(Table table, Path file) throws IOException {
+        write(table.schema(), List.of(table).iterator(), file);
+    }
+
+    /**
+     * Writes tables of one schema, one after the other, as one file: rows made while writing (a chunk at a
+     * time) need never be held all at once.
+     *
+     * @throws org.vae4j.io.FileWriteException naming the file and the cause; the old file is then intact
+     */
+    public static void write(Schema schema, Iterator<Table> chunks, Path file) throws IOException {
+        List<Column> columns = columns(schema);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".arff")) {
-            writeArff(table, file);
+            TextFile.write(file, out -> writeArff(columns, chunks, file, out));
         } else {
-            writeCsv(table, file);
+            CsvOutput.write(file, columns.stream().map(Column::name).toList(), csv -> {
+                while (chunks.hasNext()) {
+                    Table table = chunks.next();
+                    for (int r = 0; r < table.rows(); r++) {
+                        csv.row(cells(table, r, ""));
+                    }
+                }
+            });
         }
     }
 
-    private static void writeCsv(Table table, Path file) throws IOException {
-        try (CsvOutput out = new CsvOutput(file, columns(table).stream().map(Column::name).toList())) {
-            for (int r = 0; r < table.rows(); r++) {
-                out.row(cells(table, r, ""));
-            }
+    private static void writeArff(List<Column> columns, Iterator<Table> chunks, Path file, Writer out)
+            throws IOException {
+        out.write("@relation " + arffQuote(file.getFileName().toString().replaceFirst("(?i)\\.arff$", "")) + "\n\n");
+        for (Column c : columns) {
+            out.write("@attribute " + arffQuote(c.name()) + " " + arffType(c) + "\n");
         }
-    }
-
-    private static void writeArff(Table table, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("@relation " + arffQuote(file.getFileName().toString().replaceFirst("\\.arff$", "")) + "\n\n");
-            for (Column c : columns(table)) {
-                out.write("@attribute " + arffQuote(c.name()) + " " + arffType(c) + "\n");
-            }
-            out.write("\n@data\n");
+        out.write("\n@data\n");
+        while (chunks.hasNext()) {
+            Table table = chunks.next();
             for (int r = 0; r < table.rows(); r++) {
                 out.write(String.join(",", cells(table, r, "?").stream()
                         .map(v -> v.equals("?") ? v : arffQuote(v)).toList()) + "\n");
@@ -57,9 +68,9 @@ public final class TableWriter {
         }
     }
 
-    private static List<Column> columns(Table table) {
-        List<Column> columns = new ArrayList<>(table.schema().features());
-        table.schema().condition().ifPresent(columns::add);
+    private static List<Column> columns(Schema schema) {
+        List<Column> columns = new ArrayList<>(schema.features());
+        schema.condition().ifPresent(columns::add);
         return columns;
     }
 

@@ -6,13 +6,16 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.vae4j.cli.data.ImageShape;
 import org.vae4j.data.Table;
+import org.vae4j.io.AtomicFile;
 
 /**
  * Draws table rows that are images as a grid of grey tiles (value 0 black, 1 white; rows outside [0, 1]
@@ -81,10 +84,22 @@ public final class ImageGrid {
         return out;
     }
 
-    /** Writes a picture as PNG, creating parent folders. */
+    /**
+     * Writes a picture as PNG atomically, creating parent folders. The encoder buffers in memory, not in a
+     * cache file of its own, so only the target's folder has to be writable.
+     *
+     * @throws org.vae4j.io.FileWriteException naming the file and the cause; no partial PNG is left
+     */
     public static void write(BufferedImage image, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ImageIO.write(image, "png", file.toFile());
+        AtomicFile.write(file, out -> {
+            ImageWriter png = ImageIO.getImageWritersByFormatName("png").next();
+            try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                png.setOutput(stream);
+                png.write(image);
+            } finally {
+                png.dispose();
+            }
+        });
     }
 
     /** [min, max] to scale by: [0, 1] when the values lie within it, else their own range. */

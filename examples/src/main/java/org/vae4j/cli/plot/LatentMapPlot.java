@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -74,7 +73,7 @@ public final class LatentMapPlot {
             renderer.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
         }
         plot.setRenderer(renderer);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 700);
+        ImageGrid.write(chart.createBufferedImage(800, 700), file);
     }
 
     private static XYSeriesCollection series(double[][] points, int[] labels, List<String> classNames) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -66,6 +65,6 @@ public final class LossCurvePlot {
         plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
         ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         plot.getDomainAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
+        ImageGrid.write(chart.createBufferedImage(800, 500), file);
     }
 }

@@ -29,6 +29,8 @@ public final class TrainingPlots {
     public static final String SAMPLES = "samples.png";
     /** File name of the originals beside their reconstructions. */
     public static final String RECONSTRUCTIONS = "reconstructions.png";
+    /** The names of every picture that may be written. */
+    public static final List<String> FILES = List.of(LOSS, LATENT_MAP, SAMPLES, RECONSTRUCTIONS);
 
     private static final int MAP_ROWS = 5000;
     private static final int GRID_COLUMNS = 10;

@@ -1,14 +1,13 @@
 package org.vae4j.cli.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.vae4j.cli.data.TextFile;
 import org.vae4j.cli.progress.StepLog;
 import org.vae4j.engine.NativeKernels;
 import org.vae4j.vae.EpochReport;
@@ -62,10 +61,10 @@ public final class TrainingReport {
         return this;
     }
 
-    /** Writes the report as JSON, creating parent folders. */
+    /** Writes the report as JSON atomically, creating parent folders. */
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, Json.write(fields), StandardCharsets.UTF_8);
+        String json = Json.write(fields);
+        TextFile.write(file, out -> out.write(json));
     }
 
     private static List<Map<String, Object>> history(TrainingHistory history) {

@@ -1,0 +1,168 @@
+package org.vae4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vae4j.data.Table;
+import org.vae4j.vae.Vae;
+
+/**
+ * Outputs never destroy inputs or each other, are checked before training, and are written whole:
+ * a refused or failed output ends in exit code 2, one line, and every file as it was.
+ */
+class OutputSafetyTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path data;
+    static Path model;
+
+    @BeforeAll
+    static void train() throws IOException {
+        data = Fixtures.csv(dir, "points.csv", 30);
+        model = dir.resolve("points.vae");
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--latent", "2", "--hidden", "8", "--epochs", "1",
+                "--out", model.toString());
+        assertEquals(0, r.code(), r.all());
+    }
+
+    private static void assertRefused(Cli.Result r, String... expected) {
+        assertEquals(2, r.code(), r.all());
+        for (String e : expected) {
+            assertTrue(r.err().contains(e), "'" + e + "' in " + r.all());
+        }
+        assertEquals(1, r.err().lines().filter(l -> l.contains("error:")).count(), r.all());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.all());
+        assertFalse(r.err().contains("training finished"), "refused before training: " + r.all());
+    }
+
+    private static List<String> tempFilesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
+        }
+    }
+
+    /** Runs a command that must be refused with {@code expected} and leave {@code input} as it was. */
+    private static void assertRefusedKeeping(Path input, String expected, String... args) throws IOException {
+        byte[] before = Files.readAllBytes(input);
+        assertRefused(Cli.run(args), expected);
+        assertArrayEquals(before, Files.readAllBytes(input));
+    }
+
+    @Test
+    void trainRefusesToOverwriteItsData() throws IOException {
+        assertRefusedKeeping(data, "--out " + data + " is the --data file",
+                "train", "--data", data.toString(), "--epochs", "1", "--out", data.toString());
+    }
+
+    @Test
+    void trainRefusesAnOutputThatLinksToItsData() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("link-to-points.csv"), data);
+        assertRefusedKeeping(data, "--report " + link + " is the --data file",
+                "train", "--data", data.toString(), "--epochs", "1", "--out", model.toString(), "--report", link.toString());
+    }
+
+    @Test
+    void generateRefusesToOverwriteItsModel() throws IOException {
+        assertRefusedKeeping(model, "--out " + model + " is the --model file",
+                "generate", "--model", model.toString(), "-n", "3", "--out", model.toString());
+    }
+
+    @Test
+    void everyCommandRefusesToOverwriteAnInput() throws IOException {
+        byte[] before = Files.readAllBytes(data);
+        String m = model.toString();
+        String d = data.toString();
+        String elsewhere = dir.resolve("elsewhere.csv").toString();
+        assertRefused(Cli.run("encode", "--model", m, "--data", d, "--out", d), "--out", "is the --data file");
+        assertRefused(Cli.run("evaluate", "--model", m, "--data", d, "--out", d), "--out", "is the --data file");
+        assertRefused(Cli.run("reconstruct", "--model", m, "--data", d, "--out", d), "--out", "is the --data file");
+        assertRefused(Cli.run("reconstruct", "--model", m, "--data", d, "--out", elsewhere, "--png", m),
+                "--png", "is the --model file");
+        assertArrayEquals(before, Files.readAllBytes(data));
+        assertFalse(Files.exists(Path.of(elsewhere)));
+    }
+
+    @Test
+    void twoOutputsOfOneRunMayNotShareAFile() {
+        Path out = dir.resolve("twice.vae");
+        assertRefused(Cli.run("train", "--data", data.toString(), "--epochs", "1", "--out", out.toString(),
+                "--report", out.toString()), "--report " + out + " is also the --out file");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void trainRefusesPlotsThatWouldReplaceItsData() throws IOException {
+        Path plots = Files.createDirectories(dir.resolve("plots-holding-data"));
+        Path disguised = Files.copy(data, plots.resolve("loss.png"));
+        assertRefused(Cli.run("train", "--data", disguised.toString(), "--format", "csv", "--epochs", "1", "--out",
+                dir.resolve("p.vae").toString(), "--plots", plots.toString()),
+                "--plots " + plots + " would replace the --data file " + disguised);
+        assertArrayEquals(Files.readAllBytes(data), Files.readAllBytes(disguised));
+    }
+
+    @Test
+    void anUnwritableOutputIsFoundBeforeTraining() {
+        Path blocked = data.resolve("model.vae");
+        assertRefused(Cli.run("train", "--data", data.toString(), "--epochs", "1", "--out", blocked.toString()),
+                "could not write " + blocked);
+        Path fine = dir.resolve("fine.vae");
+        assertRefused(Cli.run("train", "--data", data.toString(), "--epochs", "1", "--out", fine.toString(),
+                "--report", data.resolve("report.json").toString()), "could not write " + data.resolve("report.json"));
+        assertRefused(Cli.run("train", "--data", data.toString(), "--epochs", "1", "--out", fine.toString(),
+                "--plots", data.toString()), "could not write " + data.resolve("loss.png"));
+        assertFalse(Files.exists(fine), "nothing written when an output cannot be");
+    }
+
+    @Test
+    void aFolderAsOutputIsFoundBeforeWork() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        assertRefused(Cli.run("generate", "--model", model.toString(), "-n", "3", "--out", folder.toString()),
+                "could not write " + folder + ": it is a folder");
+    }
+
+    @Test
+    void aReplacedModelKeepsItsPermissions() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path shared = dir.resolve("shared.vae");
+        Files.copy(model, shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--latent", "2", "--hidden", "8", "--epochs", "1",
+                "--out", shared.toString());
+        assertEquals(0, r.code(), r.all());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)));
+        assertEquals(List.of(), tempFilesIn(dir));
+    }
+
+    @Test
+    void generateStreamsTheSameRowsAsGeneratingAtOnce() throws IOException {
+        int n = GenerateCommand.CHUNK_ROWS * 2 + 3;
+        Path out = dir.resolve("many.csv");
+        Cli.Result r = Cli.run("generate", "--model", model.toString(), "-n", Integer.toString(n), "--seed", "4",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.all());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(n + 1, lines.size());
+        Path whole = dir.resolve("whole.csv");
+        try (Vae vae = Vae.load(model)) {
+            org.vae4j.cli.data.TableWriter.write(vae.generate(n, 4), whole);
+        }
+        assertEquals(Files.readAllLines(whole), lines);
+    }
+}
