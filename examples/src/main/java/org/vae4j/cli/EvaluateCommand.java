@@ -29,8 +29,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private DataOptions data;
 
+    /** The most importance samples per row: already 5,000 give a tight estimate, and time grows with k. */
+    static final int MAX_K = 100_000;
+
     @Option(names = "--k", paramLabel = "K", defaultValue = "100",
-            description = "Importance samples per row for the log-likelihood (default ${DEFAULT-VALUE}).")
+            description = "Importance samples per row for the log-likelihood, 1 to " + MAX_K
+                    + " (default ${DEFAULT-VALUE}).")
     private int k;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -41,8 +45,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (k < 1) {
-            throw new CliException("--k must be at least 1, got " + k);
+        if (k < 1 || k > MAX_K) {
+            throw new CliException("--k must be between 1 and " + MAX_K + " (importance samples per row; time grows "
+                    + "with k and a few thousand already give a tight estimate), got " + k);
         }
         try (Vae vae = model.load()) {
             Table table = data.loadFor(vae.schema(), null).table(vae.schema());

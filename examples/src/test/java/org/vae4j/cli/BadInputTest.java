@@ -176,4 +176,12 @@ class BadInputTest {
         Cli.Result r = Cli.run("train", "--data", images.toString(), "--out", dir.resolve("x.vae").toString());
         assertBadInput(r, "few-labels-idx1-ubyte: truncated IDX file", "2000000000 labels", "holds only 10");
     }
+
+    @Test
+    void importanceSamplesOutOfRangeNameTheOption() {
+        for (String k : List.of("0", "1000000")) {
+            Cli.Result r = Cli.run("evaluate", "--model", model.toString(), "--data", data.toString(), "--k", k);
+            assertBadInput(r, "--k must be between 1 and 100000", "got " + k);
+        }
+    }
 }
