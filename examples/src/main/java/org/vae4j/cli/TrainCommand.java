@@ -75,6 +75,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Dataset dataset = data.load(ColumnTyping.forTraining(types, new HashSet<>(ignored), classColumn));
+        for (String warning : dataset.warnings()) {
+            err.println("vae4j train: warning: " + warning);
+        }
         String label = classColumn != null ? classColumn : dataset.defaultClass().orElse(null);
         if (conditional && label == null) {
             throw new CliException("--conditional needs --class COLUMN: the column to condition on");

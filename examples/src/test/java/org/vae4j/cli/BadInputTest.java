@@ -184,4 +184,32 @@ class BadInputTest {
             assertBadInput(r, "--k must be between 1 and 100000", "got " + k);
         }
     }
+
+    @Test
+    void directoryOrDeviceAsDataSaysWhatItIs() {
+        Cli.Result r = Cli.run("train", "--data", dir.toString(), "--out", dir.resolve("x.vae").toString());
+        assertBadInput(r, dir + " is a directory, not a data file");
+        r = Cli.run("train", "--data", "/dev/null", "--format", "csv", "--out", dir.resolve("x.vae").toString());
+        assertBadInput(r, "/dev/null is not a regular file", "save the data to a file");
+    }
+
+    @Test
+    void classAlsoIgnoredNamesBothOptions() {
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--class", "class", "--ignore", "class", "--out",
+                dir.resolve("x.vae").toString());
+        assertBadInput(r, "--class 'class'", "--ignore");
+    }
+
+    @Test
+    void strayTextInANumberColumnIsWarnedAbout() throws IOException {
+        Path stray = dir.resolve("stray.csv");
+        List<String> lines = Files.readAllLines(data);
+        lines.set(6, lines.get(6).replaceFirst("^[^,]*,[^,]*,", "1.0,oops,"));
+        Files.write(stray, lines);
+        Cli.Result r = Cli.run("train", "--data", stray.toString(), "--latent", "2", "--hidden", "4", "--epochs", "1",
+                "--out", dir.resolve("stray.vae").toString());
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.err().contains("warning: " + stray + ", column 'x2': 1 of 30 values is not a number (line 7: 'oops')"),
+                r.all());
+    }
 }
