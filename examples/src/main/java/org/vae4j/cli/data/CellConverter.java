@@ -52,7 +52,9 @@ final class CellConverter {
      * @throws DataException naming the file, line and column of a cell that does not fit the column
      */
     float value(String cell, TextTable text, int row, int line, int c) {
-        if (ColumnTyping.isMissing(cell) || textIsMissing && !ColumnTyping.isNumber(cell)) {
+        boolean missing = ColumnTyping.isMissing(cell);
+        double v = missing || levels != null ? Double.NaN : ColumnTyping.number(cell);
+        if (missing || textIsMissing && Double.isNaN(v)) {
             if (firstMissing == null) {
                 firstMissing = text.where(row, line, c);
             }
@@ -66,10 +68,9 @@ final class CellConverter {
             }
             return index;
         }
-        if (!ColumnTyping.isNumber(cell)) {
+        if (Double.isNaN(v)) {
             throw new DataException(text.where(row, line, c) + ": '" + cell + "' is not a number");
         }
-        double v = Double.parseDouble(cell);
         if (Math.abs(v) > Float.MAX_VALUE) {
             throw new DataException(text.where(row, line, c) + ": '" + cell + "' exceeds the float range "
                     + "(\u00b13.4e38) in which vae4j stores values; rescale the column");

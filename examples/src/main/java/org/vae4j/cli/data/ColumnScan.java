@@ -58,11 +58,8 @@ final class ColumnScan {
     }
 
     private static byte kind(String cell) {
-        if (!ColumnTyping.isNumber(cell)) {
-            return TEXT;
-        }
-        double v = Double.parseDouble(cell);
-        return v == 0 || v == 1 ? ZERO_OR_ONE : NUMBER;
+        double v = ColumnTyping.number(cell);
+        return Double.isNaN(v) ? TEXT : v == 0 || v == 1 ? ZERO_OR_ONE : NUMBER;
     }
 
     /** Cells that are not missing. */

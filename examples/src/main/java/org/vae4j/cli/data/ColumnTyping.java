@@ -274,26 +274,30 @@ public final class ColumnTyping {
         return MISSING.contains(cell);
     }
 
-    /**
-     * Whether a cell is a number written in decimal: digits, sign, point and exponent only (so not
-     * {@code Infinity}, hexadecimal or Java's {@code 1.5f}). A number beyond float range counts, to be
-     * refused where it is stored.
-     */
+    /** Whether a cell is a number, as {@link #number(String)} reads numbers. */
     static boolean isNumber(String cell) {
+        return !Double.isNaN(number(cell));
+    }
+
+    /**
+     * The number a cell holds, or NaN when it holds none. Numbers are written in decimal: digits, sign,
+     * point and exponent only (so not {@code Infinity}, hexadecimal or Java's {@code 1.5f}). A number beyond
+     * float range is read (as itself, or infinite), to be refused where it is stored.
+     */
+    static double number(String cell) {
         if (cell.isEmpty()) {
-            return false;
+            return Double.NaN;
         }
         for (int i = 0; i < cell.length(); i++) {
             char ch = cell.charAt(i);
             if ((ch < '0' || ch > '9') && ch != '.' && ch != '-' && ch != '+' && ch != 'e' && ch != 'E') {
-                return false;
+                return Double.NaN;
             }
         }
         try {
-            Double.parseDouble(cell);
-            return true;
+            return Double.parseDouble(cell);
         } catch (NumberFormatException e) {
-            return false;
+            return Double.NaN;
         }
     }
 }

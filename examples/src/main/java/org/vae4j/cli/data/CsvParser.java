@@ -61,8 +61,7 @@ final class CsvParser {
                 quoted();
                 fields.add(field.toString());
             } else {
-                unquoted();
-                fields.add(field.toString().strip());
+                fields.add(unquoted());
             }
             int c = peek();
             if (c != ',') {
@@ -96,11 +95,22 @@ final class CsvParser {
         }
     }
 
-    private void unquoted() throws IOException {
-        for (int c = peek(); c >= 0 && c != ',' && c != '\n' && c != '\r'; c = peek()) {
-            field.append((char) c);
-            position++;
+    /** An unquoted field, trimmed; made straight from the buffer when it lies within it. */
+    private String unquoted() throws IOException {
+        while (peek() >= 0) {
+            int start = position;
+            while (position < length && buffer[position] != ',' && buffer[position] != '\n' && buffer[position] != '\r') {
+                position++;
+            }
+            if (position < length && field.length() == 0) {
+                return new String(buffer, start, position - start).strip();
+            }
+            field.append(buffer, start, position - start);
+            if (position < length) {
+                break;
+            }
         }
+        return field.toString().strip();
     }
 
     /** Consumes a line end: {@code \n}, {@code \r\n} or a lone {@code \r}, or nothing at the end of the text. */
