@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -235,7 +236,7 @@ public final class Vae implements AutoCloseable {
      * the row in the user's units (standardisation is accounted for).
      */
     public double[] elbo(Table table, long seed) {
-        return bound(table, CHUNK_ROWS, seed, objective(new AnalyticKlElbo()));
+        return bound(table, CHUNK_ROWS, seed, rowsDone -> { }, objective(new AnalyticKlElbo()));
     }
 
     /**
@@ -247,13 +248,23 @@ public final class Vae implements AutoCloseable {
      * @throws IllegalArgumentException if k < 1
      */
     public double[] logLikelihood(Table table, int k, long seed) {
+        return logLikelihood(table, k, seed, rowsDone -> { });
+    }
+
+    /**
+     * {@link #logLikelihood(Table, int, long)}, telling {@code rowsDone} how many rows are done after each
+     * forward pass over a chunk of rows, for showing the progress of a long run.
+     *
+     * @throws IllegalArgumentException if k < 1
+     */
+    public double[] logLikelihood(Table table, int k, long seed, IntConsumer rowsDone) {
         if (k < 1) {
             throw new IllegalArgumentException("importance samples must be >= 1, got " + k);
         }
         int piece = Math.min(k, CHUNK_ROWS);
         ImportanceWeightedBound whole = new ImportanceWeightedBound(piece);
         ImportanceWeightedBound rest = k % piece == 0 ? null : new ImportanceWeightedBound(k % piece);
-        return bound(table, Math.max(1, CHUNK_ROWS / k), seed, (batch, noise) -> {
+        return bound(table, Math.max(1, CHUNK_ROWS / k), seed, rowsDone, (batch, noise) -> {
             double[] logMean = perRow(whole, batch, noise);
             for (int drawn = piece; drawn < k; drawn += piece) {
                 ImportanceWeightedBound next = k - drawn >= piece ? whole : rest;
@@ -475,7 +486,7 @@ public final class Vae implements AutoCloseable {
 
     /** The ELBO of already-encoded rows (the trainer's validation split). */
     double[] elboOfEncoded(EncodedRows rows, long seed) {
-        return bound(rows, CHUNK_ROWS, seed, objective(new AnalyticKlElbo()));
+        return bound(rows, CHUNK_ROWS, seed, rowsDone -> { }, objective(new AnalyticKlElbo()));
     }
 
     /** A bound of each row of one batch, drawing its noise from the call's source. */
@@ -496,8 +507,8 @@ public final class Vae implements AutoCloseable {
         return out;
     }
 
-    private double[] bound(Table table, int chunkRows, long seed, BatchBound perBatch) {
-        double[] bound = bound(preprocessor.encode(table), chunkRows, seed, perBatch);
+    private double[] bound(Table table, int chunkRows, long seed, IntConsumer rowsDone, BatchBound perBatch) {
+        double[] bound = bound(preprocessor.encode(table), chunkRows, seed, rowsDone, perBatch);
         double[] logJacobian = preprocessor.logJacobian(table);
         for (int r = 0; r < bound.length; r++) {
             bound[r] += logJacobian[r];
@@ -505,12 +516,13 @@ public final class Vae implements AutoCloseable {
         return bound;
     }
 
-    private double[] bound(EncodedRows rows, int chunkRows, long seed, BatchBound perBatch) {
+    private double[] bound(EncodedRows rows, int chunkRows, long seed, IntConsumer rowsDone, BatchBound perBatch) {
         double[] out = new double[rows.rows()];
         NoiseSource noise = new NoiseSource(seed);
         forEachChunk(rows, chunkRows, (batch, from) -> {
             double[] values = perBatch.of(batch, noise);
             System.arraycopy(values, 0, out, from, values.length);
+            rowsDone.accept(from + values.length);
         });
         return out;
     }

@@ -79,6 +79,9 @@ class ImportanceSamplingTest {
             assertEquals(expected, vae.logLikelihood(one, 3072, 9)[0], 1e-4);
             double[] uneven = vae.logLikelihood(twice, 1500, 9);
             assertTrue(Double.isFinite(uneven[0]) && uneven[0] != uneven[1], "1500 = 1024 + 476 draws per row");
+            List<Integer> done = new java.util.ArrayList<>();
+            assertEquals(uneven[2], vae.logLikelihood(twice, 1500, 9, done::add)[2], 0, "progress changes nothing");
+            assertEquals(List.of(1, 2, 3), done, "rows done after each pass over a chunk of one row");
         }
     }
 

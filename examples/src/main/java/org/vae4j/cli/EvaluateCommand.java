@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.vae4j.cli.data.CsvOutput;
+import org.vae4j.cli.progress.RowProgress;
 import org.vae4j.data.Table;
 import org.vae4j.vae.Vae;
 
@@ -32,6 +33,9 @@ final class EvaluateCommand implements Callable<Integer> {
     /** The most importance samples per row: already 5,000 give a tight estimate, and time grows with k. */
     static final int MAX_K = 100_000;
 
+    /** The least time between two progress lines of the log-likelihood. */
+    private static final double PROGRESS_SECONDS = 10;
+
     @Option(names = "--k", paramLabel = "K", defaultValue = "100",
             description = "Importance samples per row for the log-likelihood, 1 to " + MAX_K
                     + " (default ${DEFAULT-VALUE}).")
@@ -52,7 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Vae vae = model.load()) {
             Table table = data.loadFor(vae.schema(), null).table(vae.schema());
             double[] elbo = vae.elbo(table, seed);
-            double[] logLikelihood = vae.logLikelihood(table, k, seed);
+            double[] logLikelihood = vae.logLikelihood(table, k, seed, new RowProgress(spec.commandLine().getErr(),
+                    "log_likelihood (k=" + k + ")", table.rows(), PROGRESS_SECONDS));
             if (out != null) {
                 try (CsvOutput csv = new CsvOutput(out, List.of("row", "elbo", "log_likelihood"))) {
                     for (int r = 0; r < elbo.length; r++) {
