@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.vae4j.data.Column;
 import org.vae4j.data.ColumnType;
@@ -86,16 +88,13 @@ public final class ColumnTyping {
      *     option or the model that the file lacks
      */
     public TypedDataset apply(TextTable text) throws IOException {
-        Map<String, Integer> positions = new HashMap<>();
-        for (String name : text.names()) {
-            positions.put(name, positions.size());
-        }
+        Set<String> present = new HashSet<>(text.names());
         Map<String, Column> fixed = new HashMap<>();
         if (model != null) {
             List<Column> all = new ArrayList<>(model.features());
             model.condition().ifPresent(all::add);
             for (Column c : all) {
-                requirePresent(text, positions, c.name(), "the model's column");
+                requirePresent(text, present, c.name(), "the model's column");
                 fixed.put(c.name(), c);
             }
         }
@@ -105,24 +104,21 @@ public final class ColumnTyping {
             named.add(classColumn);
         }
         for (String name : named) {
-            requirePresent(text, positions, name,
+            requirePresent(text, present, name,
                     name.equals(classColumn) ? "--class" : overrides.containsKey(name) ? "--type" : "--ignore");
         }
-        List<Integer> sources = new ArrayList<>();
-        for (int c = 0; c < text.names().size(); c++) {
+        int[] sources = IntStream.range(0, text.names().size()).filter(c -> {
             String name = text.names().get(c);
-            if (model == null ? !ignored.contains(name) : fixed.containsKey(name) || name.equals(classColumn)) {
-                sources.add(c);
-            }
-        }
-        if (sources.isEmpty()) {
+            return model == null ? !ignored.contains(name) : fixed.containsKey(name) || name.equals(classColumn);
+        }).toArray();
+        if (sources.length == 0) {
             throw new DataException(text.source() + ": no columns left to model");
         }
         FirstPass first = FirstPass.read(text, sources);
         List<String> warnings = new ArrayList<>();
         List<CellConverter> converters = new ArrayList<>();
-        for (int j = 0; j < sources.size(); j++) {
-            String name = text.names().get(sources.get(j));
+        for (int j = 0; j < sources.length; j++) {
+            String name = text.names().get(sources[j]);
             converters.add(fixed.containsKey(name) ? new CellConverter(fixed.get(name), false)
                     : decide(text, name, first.scans()[j], warnings));
         }
@@ -130,8 +126,8 @@ public final class ColumnTyping {
         return new TypedDataset(text.source(), converters, values, first.rows(), warnings);
     }
 
-    private static void requirePresent(TextTable text, Map<String, Integer> positions, String name, String what) {
-        if (!positions.containsKey(name)) {
+    private static void requirePresent(TextTable text, Set<String> present, String name, String what) {
+        if (!present.contains(name)) {
             throw new DataException(what + " '" + name + "' is not a column of " + text.source() + " (columns: "
                     + Dataset.describeNames(text.names()) + ")");
         }
@@ -139,15 +135,15 @@ public final class ColumnTyping {
 
     /** The first pass over the rows: what each wanted column holds, and how many rows there are. */
     private record FirstPass(ColumnScan[] scans, int rows) {
-        static FirstPass read(TextTable text, List<Integer> sources) throws IOException {
-            ColumnScan[] scans = new ColumnScan[sources.size()];
+        static FirstPass read(TextTable text, int[] sources) throws IOException {
+            ColumnScan[] scans = new ColumnScan[sources.length];
             for (int j = 0; j < scans.length; j++) {
                 scans[j] = new ColumnScan(MAX_LEVELS);
             }
             int[] rows = {0};
             text.read((cells, row, line) -> {
                 for (int j = 0; j < scans.length; j++) {
-                    scans[j].add(cells[sources.get(j)], row, line);
+                    scans[j].add(cells[sources[j]], row, line);
                 }
                 rows[0] = row + 1;
             });
@@ -159,7 +155,7 @@ public final class ColumnTyping {
     }
 
     /** The second pass: every wanted cell converted, row-major, into one array. */
-    private static float[] convert(TextTable text, List<Integer> sources, List<CellConverter> converters, int rows)
+    private static float[] convert(TextTable text, int[] sources, List<CellConverter> converters, int rows)
             throws IOException {
         int width = converters.size();
         if ((long) rows * width > Integer.MAX_VALUE - 8) {
@@ -173,7 +169,7 @@ public final class ColumnTyping {
                 throw changed(text);
             }
             for (int j = 0; j < width; j++) {
-                int c = sources.get(j);
+                int c = sources[j];
                 values[row * width + j] = converters.get(j).value(cells[c], text, row, line, c);
             }
             seen[0] = row + 1;
