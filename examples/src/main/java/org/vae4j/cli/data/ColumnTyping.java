@@ -34,6 +34,9 @@ public final class ColumnTyping {
     /** The share of a column's cells that may be stray text in a column inferred numeric. */
     private static final double STRAY_TEXT = 0.1;
 
+    /** The most values (rows x columns) one table can hold: the largest Java array. */
+    private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private static final Set<String> MISSING = Set.of("", "?", "NA", "NaN");
 
     private final Map<String, ColumnType> overrides;
@@ -142,6 +145,11 @@ public final class ColumnTyping {
             }
             int[] rows = {0};
             text.read((cells, row, line) -> {
+                if ((long) (row + 1) * scans.length > MAX_VALUES) {
+                    throw new DataException(text.source() + ", " + TextTable.place(row, line) + ": " + (row + 1)
+                            + " rows of " + scans.length + " columns are more than the " + MAX_VALUES
+                            + " values one table can hold; use fewer rows or columns (--ignore)");
+                }
                 for (int j = 0; j < scans.length; j++) {
                     scans[j].add(cells[sources[j]], row, line);
                 }
@@ -158,10 +166,6 @@ public final class ColumnTyping {
     private static float[] convert(TextTable text, int[] sources, List<CellConverter> converters, int rows)
             throws IOException {
         int width = converters.size();
-        if ((long) rows * width > Integer.MAX_VALUE - 8) {
-            throw new DataException(text.source() + ": " + rows + " rows of " + width + " columns are more than the "
-                    + (Integer.MAX_VALUE - 8) + " values one table can hold; use fewer rows or columns (--ignore)");
-        }
         float[] values = new float[rows * width];
         int[] seen = {0};
         text.read((cells, row, line) -> {
