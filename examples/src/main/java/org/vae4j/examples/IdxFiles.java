@@ -1,6 +1,5 @@
 package org.vae4j.examples;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -8,9 +7,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
@@ -161,13 +158,7 @@ public final class IdxFiles {
     }
 
     private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int b0 = raw.read();
-        int b1 = raw.read();
-        raw.reset();
-        boolean gzip = b0 == 0x1f && b1 == 0x8b;
-        return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16)) : raw);
+        return new DataInputStream(MaybeGzipped.open(file));
     }
 
     /**

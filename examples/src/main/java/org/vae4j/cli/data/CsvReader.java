@@ -1,6 +1,5 @@
 package org.vae4j.cli.data;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.vae4j.data.Column;
+import org.vae4j.examples.MaybeGzipped;
 
 /**
- * A comma-separated UTF-8 file whose first non-blank record names the columns, read with {@link CsvParser}
+ * A comma-separated UTF-8 file (gzipped or not) whose first non-blank record names the columns, read with {@link CsvParser}
  * (RFC 4180 quoting; a byte-order mark is skipped). A row with the wrong number of fields is an error naming
  * the file, line and column; text that is not UTF-8 is an error naming the line and how to convert it.
  */
@@ -91,7 +90,7 @@ public final class CsvReader implements TextTable {
     }
 
     private static Reader reader(Path file) throws IOException {
-        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder());
+        return new InputStreamReader(MaybeGzipped.open(file), StandardCharsets.UTF_8.newDecoder());
     }
 
     private static List<String> checkHeader(List<String> fields, Path file, int line) {
@@ -118,7 +117,7 @@ public final class CsvReader implements TextTable {
     /** The 1-based number of the first line that is not valid UTF-8 (0 if there is none). */
     private static int firstLineNotUtf8(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = MaybeGzipped.open(file)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             for (int number = 1, b = in.read(); line.size() > 0 || b >= 0; b = in.read()) {
                 if (b >= 0 && b != '\n') {

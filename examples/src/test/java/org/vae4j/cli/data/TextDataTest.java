@@ -231,4 +231,14 @@ class TextDataTest {
             assertEquals(width, data.table(Schema.of(data.columns())).width());
         });
     }
+
+    @Test
+    void gzippedCsvIsRead() throws IOException {
+        Path csv = dir.resolve("t.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(csv))) {
+            out.write("x,c\n1.5,a\n2.5,b\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Dataset data = DataLoader.load(csv, null, infer());
+        assertEquals(List.of(Column.numeric("x"), Column.binary("c", "a", "b")), data.columns());
+    }
 }
