@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 
 import ai.djl.Device;
@@ -313,15 +314,56 @@ public final class Vae implements AutoCloseable {
      * the row in the user's units (standardisation is accounted for).
      */
     public double[] elbo(Table table, long seed) {
-        return bound(table, new AnalyticKlElbo(), CHUNK_ROWS, seed);
+        return bound(table, CHUNK_ROWS, seed, rowsDone -> { }, objective(new AnalyticKlElbo()));
     }
 
     /**
      * The importance-sampled estimate of log p(x) per row, with k samples: a lower bound that tightens
-     * towards log p(x) as k grows (k = 1 is an ELBO estimate).
+     * towards log p(x) as k grows (k = 1 is an ELBO estimate). Native memory stays bounded whatever k: a
+     * forward pass holds at most {@value #CHUNK_ROWS} row-samples, and a row's samples beyond that are
+     * drawn in further passes whose estimates are combined with a running log-mean-exp.
+     *
+     * @throws IllegalArgumentException if k < 1
      */
     public double[] logLikelihood(Table table, int k, long seed) {
-        return bound(table, new ImportanceWeightedBound(k), Math.max(1, CHUNK_ROWS / k), seed);
+        return logLikelihood(table, k, seed, rowsDone -> { });
+    }
+
+    /**
+     * {@link #logLikelihood(Table, int, long)}, telling {@code rowsDone} how many rows are done after each
+     * forward pass over a chunk of rows, for showing the progress of a long run.
+     *
+     * @throws IllegalArgumentException if k < 1
+     */
+    public double[] logLikelihood(Table table, int k, long seed, IntConsumer rowsDone) {
+        if (k < 1) {
+            throw new IllegalArgumentException("importance samples must be >= 1, got " + k);
+        }
+        int piece = Math.min(k, CHUNK_ROWS);
+        ImportanceWeightedBound whole = new ImportanceWeightedBound(piece);
+        ImportanceWeightedBound rest = k % piece == 0 ? null : new ImportanceWeightedBound(k % piece);
+        return bound(table, Math.max(1, CHUNK_ROWS / k), seed, rowsDone, (batch, noise) -> {
+            double[] logMean = perRow(whole, batch, noise);
+            for (int drawn = piece; drawn < k; drawn += piece) {
+                ImportanceWeightedBound next = k - drawn >= piece ? whole : rest;
+                // Each further pass frees its arrays at once, so they do not pile up in the chunk's scope.
+                double[] more = inScope(scope -> perRow(next, batch, noise));
+                for (int r = 0; r < logMean.length; r++) {
+                    logMean[r] = combineLogMeans(logMean[r], drawn, more[r], next.samples());
+                }
+            }
+            return logMean;
+        });
+    }
+
+    /**
+     * The log of the mean of n + m values, given the log of the mean of the first n ({@code a}) and of
+     * the other m ({@code b}), computed from the larger one so that nothing overflows.
+     */
+    static double combineLogMeans(double a, int n, double b, int m) {
+        double larger = Math.max(a, b);
+        double weightOfLarger = (a >= b ? n : m) / (double) (n + m);
+        return larger + StrictMath.log(weightOfLarger + (1 - weightOfLarger) * StrictMath.exp(Math.min(a, b) - larger));
     }
 
     /** The anomaly score of each row: its negative importance-sampled log-likelihood (higher = stranger). */
@@ -553,11 +595,29 @@ public final class Vae implements AutoCloseable {
 
     /** The ELBO of already-encoded rows (the trainer's validation split). */
     double[] elboOfEncoded(EncodedRows rows, long seed) {
-        return bound(rows, new AnalyticKlElbo(), CHUNK_ROWS, seed);
+        return bound(rows, CHUNK_ROWS, seed, rowsDone -> { }, objective(new AnalyticKlElbo()));
     }
 
-    private double[] bound(Table table, Objective objective, int chunkRows, long seed) {
-        double[] bound = bound(preprocessor.encode(table), objective, chunkRows, seed);
+    /** A bound of each row of one batch, drawing its noise from the call's source. */
+    private interface BatchBound {
+        double[] of(Batch batch, NoiseSource noise);
+    }
+
+    private BatchBound objective(Objective objective) {
+        return (batch, noise) -> perRow(objective, batch, noise);
+    }
+
+    private double[] perRow(Objective objective, Batch batch, NoiseSource noise) {
+        float[] values = objective.perRow(guide, model, store(), batch, noise, 1.0, false).toFloatArray();
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    private double[] bound(Table table, int chunkRows, long seed, IntConsumer rowsDone, BatchBound perBatch) {
+        double[] bound = bound(preprocessor.encode(table), chunkRows, seed, rowsDone, perBatch);
         double[] logJacobian = preprocessor.logJacobian(table);
         for (int r = 0; r < bound.length; r++) {
             bound[r] += logJacobian[r];
@@ -565,14 +625,13 @@ public final class Vae implements AutoCloseable {
         return bound;
     }
 
-    private double[] bound(EncodedRows rows, Objective objective, int chunkRows, long seed) {
+    private double[] bound(EncodedRows rows, int chunkRows, long seed, IntConsumer rowsDone, BatchBound perBatch) {
         double[] out = new double[rows.rows()];
         NoiseSource noise = new NoiseSource(seed);
         forEachChunk(rows, chunkRows, (batch, from) -> {
-            float[] values = objective.perRow(guide, model, store(), batch, noise, 1.0, false).toFloatArray();
-            for (int i = 0; i < values.length; i++) {
-                out[from + i] = values[i];
-            }
+            double[] values = perBatch.of(batch, noise);
+            System.arraycopy(values, 0, out, from, values.length);
+            rowsDone.accept(from + values.length);
         });
         return out;
     }

@@ -62,4 +62,33 @@ class ImportanceSamplingTest {
             assertEquals(-k100[0], score[0], 1e-9, "the anomaly score is the negative log-likelihood");
         }
     }
+
+    @Test
+    void samplesBeyondOnePassAreCombinedIntoTheSameEstimate() {
+        Random random = new Random(5);
+        VaeConfig config = VaeConfig.builder().latentDim(1).hidden(List.of(8)).epochs(2).seed(3).build();
+        try (Vae vae = new VaeTrainer(config).fit(ring(200, random))) {
+            Table one = ring(1, random);
+            Table twice = one.select(new int[] {0, 0, 0});
+            // With k = 1024 each row is its own pass, so the three rows take the first, second and third
+            // 1024 draws: together they are the 3072 draws that k = 3072 takes for the one row.
+            double[] perPass = vae.logLikelihood(twice, 1024, 9);
+            double max = Math.max(perPass[0], Math.max(perPass[1], perPass[2]));
+            double expected = max + Math.log((Math.exp(perPass[0] - max) + Math.exp(perPass[1] - max)
+                    + Math.exp(perPass[2] - max)) / 3);
+            assertEquals(expected, vae.logLikelihood(one, 3072, 9)[0], 1e-4);
+            double[] uneven = vae.logLikelihood(twice, 1500, 9);
+            assertTrue(Double.isFinite(uneven[0]) && uneven[0] != uneven[1], "1500 = 1024 + 476 draws per row");
+            List<Integer> done = new java.util.ArrayList<>();
+            assertEquals(uneven[2], vae.logLikelihood(twice, 1500, 9, done::add)[2], 0, "progress changes nothing");
+            assertEquals(List.of(1, 2, 3), done, "rows done after each pass over a chunk of one row");
+        }
+    }
+
+    @Test
+    void combiningLogMeansWeighsByCount() {
+        assertEquals(Math.log((3 * Math.exp(-2.0) + Math.exp(5.0)) / 4), Vae.combineLogMeans(-2, 3, 5, 1), 1e-12);
+        assertEquals(Math.log((3 * Math.exp(-2.0) + Math.exp(5.0)) / 4), Vae.combineLogMeans(5, 1, -2, 3), 1e-12);
+        assertEquals(-1000, Vae.combineLogMeans(-1000, 7, -1000, 2), 1e-9, "no underflow far below 0");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.vae4j.cli.data.CsvOutput;
+import org.vae4j.cli.progress.RowProgress;
 import org.vae4j.data.Table;
 import org.vae4j.vae.Vae;
 
@@ -29,8 +30,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private DataOptions data;
 
+    /** The most importance samples per row: already 5,000 give a tight estimate, and time grows with k. */
+    static final int MAX_K = 100_000;
+
+    /** The least time between two progress lines of the log-likelihood. */
+    private static final double PROGRESS_SECONDS = 10;
+
     @Option(names = "--k", paramLabel = "K", defaultValue = "100",
-            description = "Importance samples per row for the log-likelihood (default ${DEFAULT-VALUE}).")
+            description = "Importance samples per row for the log-likelihood, 1 to " + MAX_K
+                    + " (default ${DEFAULT-VALUE}).")
     private int k;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -41,14 +49,16 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (k < 1) {
-            throw new CliException("--k must be at least 1, got " + k);
+        if (k < 1 || k > MAX_K) {
+            throw new CliException("--k must be between 1 and " + MAX_K + " (importance samples per row; time grows "
+                    + "with k and a few thousand already give a tight estimate), got " + k);
         }
         new OutputFiles().input("--model", model.file()).input("--data", data.file).output("--out", out).check();
         try (Vae vae = model.load()) {
             Table table = data.loadFor(vae.schema(), null).table(vae.schema());
             double[] elbo = vae.elbo(table, seed);
-            double[] logLikelihood = vae.logLikelihood(table, k, seed);
+            double[] logLikelihood = vae.logLikelihood(table, k, seed, new RowProgress(spec.commandLine().getErr(),
+                    "log_likelihood (k=" + k + ")", table.rows(), PROGRESS_SECONDS));
             if (out != null) {
                 CsvOutput.write(out, List.of("row", "elbo", "log_likelihood"), csv -> {
                     for (int r = 0; r < elbo.length; r++) {

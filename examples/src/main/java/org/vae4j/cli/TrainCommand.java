@@ -77,6 +77,9 @@ final class TrainCommand implements Callable<Integer> {
         new OutputFiles().input("--data", data.file).output("--out", out).output("--report", report)
                 .outputsIn("--plots", plots, TrainingPlots.FILES).check();
         Dataset dataset = data.load(ColumnTyping.forTraining(types, new HashSet<>(ignored), classColumn));
+        for (String warning : dataset.warnings()) {
+            err.println("vae4j train: warning: " + warning);
+        }
         String label = classColumn != null ? classColumn : dataset.defaultClass().orElse(null);
         if (conditional && label == null) {
             throw new CliException("--conditional needs --class COLUMN: the column to condition on");

@@ -1,27 +1,28 @@
 package org.vae4j.examples;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
 
 /**
  * Reads the IDX files of MNIST and Fashion-MNIST (gzipped or not): images as rows of pixels scaled to
- * [0, 1], labels as integers. Errors name the file and what is wrong with it.
+ * [0, 1], labels as integers. Errors name the file and what is wrong with it. A header's counts are checked
+ * against what the file holds before anything of that size is allocated.
  */
 public final class IdxFiles {
 
     private static final int IMAGES_MAGIC = 2051;
     private static final int LABELS_MAGIC = 2049;
+    private static final int LABELS_HEADER_BYTES = 8;
+    private static final int PIECE = 1 << 16;
 
     private IdxFiles() {}
 
@@ -32,21 +33,16 @@ public final class IdxFiles {
      * @return the pixels; the image count is {@code pixels.length / (rows * cols)}
      */
     public static Images readImages(Path file, int limit) throws IOException {
+        ImageHeader header = ImageHeader.read(file, limit, Integer.MAX_VALUE);
         try (DataInputStream in = open(file)) {
-            ImageHeader header = ImageHeader.read(in, file, limit);
-            int n = header.count();
-            int rows = header.rows();
-            int cols = header.cols();
-            int pixels = rows * cols;
-            byte[] raw = new byte[n * pixels];
+            in.skipNBytes(ImageHeader.BYTES);
+            byte[] raw = new byte[Math.toIntExact(header.pixels())];
             in.readFully(raw);
             float[] values = new float[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 values[i] = (raw[i] & 0xFF) / 255f;
             }
-            return new Images(values, n, rows, cols);
-        } catch (java.io.EOFException e) {
-            throw new IOException(file + ": truncated IDX file", e);
+            return new Images(values, header.count(), header.rows(), header.cols());
         }
     }
 
@@ -58,16 +54,14 @@ public final class IdxFiles {
      * @param limit the most images to read (or -1 for all)
      */
     public static OffHeapImages readImagesOffHeap(Path file, int limit) throws IOException {
+        ImageHeader header = ImageHeader.read(file, limit, Integer.MAX_VALUE / Float.BYTES);
         try (DataInputStream in = open(file)) {
-            ImageHeader header = ImageHeader.read(in, file, limit);
-            int n = header.count();
-            int rows = header.rows();
-            int cols = header.cols();
-            long total = (long) n * rows * cols;
+            in.skipNBytes(ImageHeader.BYTES);
+            long total = header.pixels();
             ByteBuffer pixels = ByteBuffer.allocateDirect(Math.toIntExact(total * Float.BYTES))
                     .order(ByteOrder.nativeOrder());
             FloatBuffer floats = pixels.asFloatBuffer();
-            byte[] chunk = new byte[1 << 16];
+            byte[] chunk = new byte[PIECE];
             long left = total;
             while (left > 0) {
                 int size = (int) Math.min(chunk.length, left);
@@ -77,21 +71,29 @@ public final class IdxFiles {
                 }
                 left -= size;
             }
-            return new OffHeapImages(pixels, n, rows, cols);
-        } catch (java.io.EOFException e) {
-            throw new IOException(file + ": truncated IDX file", e);
+            return new OffHeapImages(pixels, header.count(), header.rows(), header.cols());
         }
     }
 
     /** Labels as integers. */
     public static int[] readLabels(Path file, int limit) throws IOException {
+        int n;
         try (DataInputStream in = open(file)) {
             int magic = in.readInt();
             if (magic != LABELS_MAGIC) {
                 throw new IOException(file + ": not an IDX label file (magic " + magic + ", expected " + LABELS_MAGIC + ")");
             }
             int count = in.readInt();
-            int n = limit < 0 ? count : Math.min(limit, count);
+            if (count < 0) {
+                throw new IOException(file + ": corrupt IDX header: " + count + " labels");
+            }
+            n = limit < 0 ? count : Math.min(limit, count);
+            requireBytes(in, n, file, count + " labels");
+        } catch (EOFException e) {
+            throw new IOException(file + ": truncated IDX file: the header is incomplete", e);
+        }
+        try (DataInputStream in = open(file)) {
+            in.skipNBytes(LABELS_HEADER_BYTES);
             byte[] raw = new byte[n];
             in.readFully(raw);
             int[] labels = new int[n];
@@ -99,33 +101,64 @@ public final class IdxFiles {
                 labels[i] = raw[i] & 0xFF;
             }
             return labels;
-        } catch (java.io.EOFException e) {
-            throw new IOException(file + ": truncated IDX file", e);
         }
     }
 
-    /** The header of an IDX image file, with the image count capped at the caller's limit. */
+    /**
+     * The header of an IDX image file, with the image count capped at the caller's limit, read and checked:
+     * the counts must be positive, the pixels to read must fit in {@code maxPixels}, and the file must hold
+     * them. The file is read in bounded pieces to check this, so a corrupt header costs no allocation.
+     */
     private record ImageHeader(int count, int rows, int cols) {
-        static ImageHeader read(DataInputStream in, Path file, int limit) throws IOException {
-            int magic = in.readInt();
-            if (magic != IMAGES_MAGIC) {
-                throw new IOException(file + ": not an IDX image file (magic " + magic + ", expected " + IMAGES_MAGIC + ")");
+        static final int BYTES = 16;
+
+        static ImageHeader read(Path file, int limit, int maxPixels) throws IOException {
+            try (DataInputStream in = open(file)) {
+                int magic = in.readInt();
+                if (magic != IMAGES_MAGIC) {
+                    throw new IOException(file + ": not an IDX image file (magic " + magic + ", expected "
+                            + IMAGES_MAGIC + ")");
+                }
+                int count = in.readInt();
+                int rows = in.readInt();
+                int cols = in.readInt();
+                String promise = count + " images of " + rows + " x " + cols + " pixels";
+                if (count < 0 || rows <= 0 || cols <= 0) {
+                    throw new IOException(file + ": corrupt IDX header: " + promise);
+                }
+                ImageHeader header = new ImageHeader(limit < 0 ? count : Math.min(limit, count), rows, cols);
+                if (header.pixels() > maxPixels) {
+                    throw new IOException(file + ": the IDX header promises " + promise + ", more than the "
+                            + maxPixels + " pixels one data set can hold");
+                }
+                requireBytes(in, header.pixels(), file, promise);
+                return header;
+            } catch (EOFException e) {
+                throw new IOException(file + ": truncated IDX file: the header is incomplete", e);
             }
-            int count = in.readInt();
-            int rows = in.readInt();
-            int cols = in.readInt();
-            return new ImageHeader(limit < 0 ? count : Math.min(limit, count), rows, cols);
+        }
+
+        long pixels() {
+            return (long) count * rows * cols;
+        }
+    }
+
+    /** Reads through {@code needed} bytes in bounded pieces, failing at the first shortfall. */
+    private static void requireBytes(InputStream in, long needed, Path file, String promise) throws IOException {
+        byte[] piece = new byte[PIECE];
+        long read = 0;
+        while (read < needed) {
+            int got = in.read(piece, 0, (int) Math.min(piece.length, needed - read));
+            if (got < 0) {
+                throw new IOException(file + ": truncated IDX file: the header promises " + promise + " ("
+                        + needed + " bytes) but the file holds only " + read);
+            }
+            read += got;
         }
     }
 
     private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int b0 = raw.read();
-        int b1 = raw.read();
-        raw.reset();
-        boolean gzip = b0 == 0x1f && b1 == 0x8b;
-        return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16)) : raw);
+        return new DataInputStream(MaybeGzipped.open(file));
     }
 
     /**

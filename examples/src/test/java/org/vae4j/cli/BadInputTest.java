@@ -138,4 +138,78 @@ class BadInputTest {
         assertBadInput(r, "--png needs image data");
         assertFalse(Files.exists(dir.resolve("g.csv")), "checked before anything is written");
     }
+
+    /** An IDX file: the header's counts, then {@code bytes} bytes of data, gzipped when the name ends in .gz. */
+    private static Path idx(String name, int magic, int[] counts, int bytes) throws IOException {
+        Path file = dir.resolve(name);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(name.endsWith(".gz")
+                ? new java.util.zip.GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file))) {
+            out.writeInt(magic);
+            for (int c : counts) {
+                out.writeInt(c);
+            }
+            out.write(new byte[bytes]);
+        }
+        return file;
+    }
+
+    @Test
+    void idxCountsBeyondAnIntAreRefused() throws IOException {
+        Path images = idx("huge.idx", 2051, new int[] {100_000, 1000, 1000}, 16);
+        Cli.Result r = Cli.run("train", "--data", images.toString(), "--out", dir.resolve("x.vae").toString());
+        assertBadInput(r, "huge.idx", "100000 images of 1000 x 1000 pixels");
+    }
+
+    @Test
+    void idxHeaderPromisingMoreImagesThanTheFileHoldsIsTruncated() throws IOException {
+        for (String name : List.of("claims-images-idx3-ubyte", "claims-images-idx3-ubyte.gz")) {
+            Path images = idx(name, 2051, new int[] {2_000_000, 28, 28}, 100 * 784);
+            Cli.Result r = Cli.run("train", "--data", images.toString(), "--out", dir.resolve("x.vae").toString());
+            assertBadInput(r, name + ": truncated IDX file", "2000000 images of 28 x 28 pixels", "holds only 78400");
+        }
+    }
+
+    @Test
+    void idxLabelsHeaderPromisingMoreLabelsThanTheFileHoldsIsTruncated() throws IOException {
+        Path images = idx("few-images-idx3-ubyte", 2051, new int[] {10, 2, 2}, 40);
+        idx("few-labels-idx1-ubyte", 2049, new int[] {2_000_000_000}, 10);
+        Cli.Result r = Cli.run("train", "--data", images.toString(), "--out", dir.resolve("x.vae").toString());
+        assertBadInput(r, "few-labels-idx1-ubyte: truncated IDX file", "2000000000 labels", "holds only 10");
+    }
+
+    @Test
+    void importanceSamplesOutOfRangeNameTheOption() {
+        for (String k : List.of("0", "1000000")) {
+            Cli.Result r = Cli.run("evaluate", "--model", model.toString(), "--data", data.toString(), "--k", k);
+            assertBadInput(r, "--k must be between 1 and 100000", "got " + k);
+        }
+    }
+
+    @Test
+    void directoryOrDeviceAsDataSaysWhatItIs() {
+        Cli.Result r = Cli.run("train", "--data", dir.toString(), "--out", dir.resolve("x.vae").toString());
+        assertBadInput(r, dir + " is a directory, not a data file");
+        r = Cli.run("train", "--data", "/dev/null", "--format", "csv", "--out", dir.resolve("x.vae").toString());
+        assertBadInput(r, "/dev/null is not a regular file", "save the data to a file");
+    }
+
+    @Test
+    void classAlsoIgnoredNamesBothOptions() {
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--class", "class", "--ignore", "class", "--out",
+                dir.resolve("x.vae").toString());
+        assertBadInput(r, "--class 'class'", "--ignore");
+    }
+
+    @Test
+    void strayTextInANumberColumnIsWarnedAbout() throws IOException {
+        Path stray = dir.resolve("stray.csv");
+        List<String> lines = Files.readAllLines(data);
+        lines.set(6, lines.get(6).replaceFirst("^[^,]*,[^,]*,", "1.0,oops,"));
+        Files.write(stray, lines);
+        Cli.Result r = Cli.run("train", "--data", stray.toString(), "--latent", "2", "--hidden", "4", "--epochs", "1",
+                "--out", dir.resolve("stray.vae").toString());
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.err().contains("warning: " + stray + ", column 'x2': 1 of 30 values is not a number (line 7: 'oops')"),
+                r.all());
+    }
 }

@@ -1,26 +1,41 @@
 package org.vae4j.cli.data;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.vae4j.data.Column;
 import org.vae4j.data.ColumnType;
 import org.vae4j.data.Schema;
 
 /**
- * Decides the type of each column of a {@link TextTable} and converts its cells. In order of precedence a
- * column's type comes from a trained model's schema, from the user's override, from being the class column
- * (always categorical), from the file's own declaration (ARFF), or is inferred: all numbers -> numeric
- * (binary if every value is 0 or 1), otherwise categorical (binary with named levels if there are two).
- * Cells {@code ""}, {@code ?}, {@code NA} and {@code NaN} are missing.
+ * Decides the type of each column of a {@link TextTable} and converts its cells, reading the file twice:
+ * once to learn each column's values ({@link ColumnScan}), once to store them, so the text is never held in
+ * memory. In order of precedence a column's type comes from a trained model's schema, from the user's
+ * override, from being the class column (always categorical), from the file's own declaration (ARFF), or
+ * is inferred: all numbers -> numeric (binary if every value is 0 or 1), otherwise categorical (binary with
+ * named levels if there are two). A column inferred numeric where a few cells (under a tenth) are not
+ * numbers reads those cells as missing, with a warning naming them. A categorical column may have at most
+ * {@value #MAX_LEVELS} levels. Cells {@code ""}, {@code ?}, {@code NA} and {@code NaN} are missing.
  */
 public final class ColumnTyping {
+
+    /** The most levels a categorical column may have; more usually means an identifier or a number column. */
+    public static final int MAX_LEVELS = 1000;
+
+    /** The share of a column's cells that may be stray text in a column inferred numeric. */
+    private static final double STRAY_TEXT = 0.1;
+
+    /** The most values (rows x columns) one table can hold: the largest Java array. */
+    private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
 
     private static final Set<String> MISSING = Set.of("", "?", "NA", "NaN");
 
@@ -42,8 +57,19 @@ public final class ColumnTyping {
      * @param overrides types the user gives by column name
      * @param ignored columns to drop
      * @param classColumn the class column (typed categorical), or null
+     * @throws DataException when a column is both ignored and the class or given a type
      */
     public static ColumnTyping forTraining(Map<String, ColumnType> overrides, Set<String> ignored, String classColumn) {
+        if (classColumn != null && ignored.contains(classColumn)) {
+            throw new DataException("--class '" + classColumn + "' is also given to --ignore: the class column cannot "
+                    + "be left out; drop one of the two");
+        }
+        for (String name : overrides.keySet()) {
+            if (ignored.contains(name)) {
+                throw new DataException("--type '" + name + "' is also given to --ignore: a column left out has no "
+                        + "type; drop one of the two");
+            }
+        }
         return new ColumnTyping(overrides, ignored, classColumn, null);
     }
 
@@ -60,16 +86,18 @@ public final class ColumnTyping {
     /**
      * Types and converts the table.
      *
+     * @throws IOException if the file cannot be read
      * @throws DataException naming the file, line and column of the first bad cell, or a column named in an
      *     option or the model that the file lacks
      */
-    public TypedDataset apply(TextTable text) {
+    public TypedDataset apply(TextTable text) throws IOException {
+        Set<String> present = new HashSet<>(text.names());
         Map<String, Column> fixed = new HashMap<>();
         if (model != null) {
             List<Column> all = new ArrayList<>(model.features());
             model.condition().ifPresent(all::add);
             for (Column c : all) {
-                requirePresent(text, c.name(), "the model's column");
+                requirePresent(text, present, c.name(), "the model's column");
                 fixed.put(c.name(), c);
             }
         }
@@ -79,94 +107,158 @@ public final class ColumnTyping {
             named.add(classColumn);
         }
         for (String name : named) {
-            requirePresent(text, name, name.equals(classColumn) ? "--class" : overrides.containsKey(name) ? "--type" : "--ignore");
+            requirePresent(text, present, name,
+                    name.equals(classColumn) ? "--class" : overrides.containsKey(name) ? "--type" : "--ignore");
         }
-        List<Column> columns = new ArrayList<>();
-        List<Integer> sourceIndex = new ArrayList<>();
-        for (int c = 0; c < text.names().size(); c++) {
+        int[] sources = IntStream.range(0, text.names().size()).filter(c -> {
             String name = text.names().get(c);
-            boolean wanted = model == null ? !ignored.contains(name) : fixed.containsKey(name) || name.equals(classColumn);
-            if (wanted) {
-                columns.add(fixed.containsKey(name) ? fixed.get(name) : decide(text, c));
-                sourceIndex.add(c);
-            }
-        }
-        if (columns.isEmpty()) {
+            return model == null ? !ignored.contains(name) : fixed.containsKey(name) || name.equals(classColumn);
+        }).toArray();
+        if (sources.length == 0) {
             throw new DataException(text.source() + ": no columns left to model");
         }
-        float[] values = new float[text.rows().size() * columns.size()];
-        for (int j = 0; j < columns.size(); j++) {
-            convert(text, sourceIndex.get(j), columns.get(j), values, j, columns.size());
+        FirstPass first = FirstPass.read(text, sources);
+        List<String> warnings = new ArrayList<>();
+        List<CellConverter> converters = new ArrayList<>();
+        for (int j = 0; j < sources.length; j++) {
+            String name = text.names().get(sources[j]);
+            converters.add(fixed.containsKey(name) ? new CellConverter(fixed.get(name), false)
+                    : decide(text, name, first.scans()[j], warnings));
         }
-        return new TypedDataset(text, columns, values);
+        float[] values = convert(text, sources, converters, first.rows());
+        return new TypedDataset(text.source(), converters, values, first.rows(), warnings);
     }
 
-    private static void requirePresent(TextTable text, String name, String what) {
-        if (!text.names().contains(name)) {
+    private static void requirePresent(TextTable text, Set<String> present, String name, String what) {
+        if (!present.contains(name)) {
             throw new DataException(what + " '" + name + "' is not a column of " + text.source() + " (columns: "
-                    + String.join(", ", text.names()) + ")");
+                    + Dataset.describeNames(text.names()) + ")");
         }
     }
 
-    private Column decide(TextTable text, int c) {
-        String name = text.names().get(c);
+    /** The first pass over the rows: what each wanted column holds, and how many rows there are. */
+    private record FirstPass(ColumnScan[] scans, int rows) {
+        static FirstPass read(TextTable text, int[] sources) throws IOException {
+            ColumnScan[] scans = new ColumnScan[sources.length];
+            for (int j = 0; j < scans.length; j++) {
+                scans[j] = new ColumnScan(MAX_LEVELS);
+            }
+            int[] rows = {0};
+            text.read((cells, row, line) -> {
+                if ((long) (row + 1) * scans.length > MAX_VALUES) {
+                    throw new DataException(text.source() + ", " + TextTable.place(row, line) + ": " + (row + 1)
+                            + " rows of " + scans.length + " columns are more than the " + MAX_VALUES
+                            + " values one table can hold; use fewer rows or columns (--ignore)");
+                }
+                for (int j = 0; j < scans.length; j++) {
+                    scans[j].add(cells[sources[j]], row, line);
+                }
+                rows[0] = row + 1;
+            });
+            if (rows[0] == 0) {
+                throw new DataException(text.source() + ": no data rows, only the header");
+            }
+            return new FirstPass(scans, rows[0]);
+        }
+    }
+
+    /** The second pass: every wanted cell converted, row-major, into one array. */
+    private static float[] convert(TextTable text, int[] sources, List<CellConverter> converters, int rows)
+            throws IOException {
+        int width = converters.size();
+        float[] values = new float[rows * width];
+        int[] seen = {0};
+        text.read((cells, row, line) -> {
+            if (row >= rows) {
+                throw changed(text);
+            }
+            for (int j = 0; j < width; j++) {
+                int c = sources[j];
+                values[row * width + j] = converters.get(j).value(cells[c], text, row, line, c);
+            }
+            seen[0] = row + 1;
+        });
+        if (seen[0] != rows) {
+            throw changed(text);
+        }
+        return values;
+    }
+
+    private static DataException changed(TextTable text) {
+        return new DataException(text.source() + " changed while it was being read; run again once it is complete");
+    }
+
+    private CellConverter decide(TextTable text, String name, ColumnScan scan, List<String> warnings) {
         if (overrides.containsKey(name)) {
-            return typed(text, c, overrides.get(name));
+            return new CellConverter(typed(text, name, scan, overrides.get(name)), false);
         }
         if (name.equals(classColumn)) {
             Column declared = text.declared().get(name);
-            return declared != null && declared.type() == ColumnType.CATEGORICAL ? declared
-                    : typed(text, c, ColumnType.CATEGORICAL);
+            return new CellConverter(declared != null && declared.type() == ColumnType.CATEGORICAL ? declared
+                    : typed(text, name, scan, ColumnType.CATEGORICAL), false);
         }
         if (text.declared().containsKey(name)) {
-            return text.declared().get(name);
+            return new CellConverter(text.declared().get(name), false);
         }
-        return inferred(text, c);
+        return inferred(text, name, scan, warnings);
     }
 
-    private static Column inferred(TextTable text, int c) {
-        Set<String> distinct = distinct(text, c);
-        boolean numeric = distinct.stream().allMatch(ColumnTyping::isNumber);
-        if (numeric) {
-            return distinct.stream().allMatch(ColumnTyping::isZeroOrOne) ? Column.binary(text.names().get(c))
-                    : Column.numeric(text.names().get(c));
+    private static CellConverter inferred(TextTable text, String name, ColumnScan scan, List<String> warnings) {
+        requireValues(text, name, scan);
+        if (scan.allNumbers()) {
+            return new CellConverter(scan.allZeroOrOne() ? Column.binary(name) : Column.numeric(name), false);
         }
-        return typed(text, c, distinct.size() == 2 ? ColumnType.BINARY : ColumnType.CATEGORICAL);
+        if (scan.text() < STRAY_TEXT * scan.present()) {
+            warnings.add(strayText(text, name, scan));
+            return new CellConverter(Column.numeric(name), true);
+        }
+        Set<String> distinct = scan.distinct();
+        return new CellConverter(typed(text, name, scan,
+                distinct != null && distinct.size() == 2 ? ColumnType.BINARY : ColumnType.CATEGORICAL), false);
     }
 
-    private static Column typed(TextTable text, int c, ColumnType type) {
-        String name = text.names().get(c);
+    private static String strayText(TextTable text, String name, ColumnScan scan) {
+        boolean one = scan.text() == 1;
+        return text.source() + ", column '" + name + "': " + scan.text() + " of " + scan.present() + " values "
+                + (one ? "is not a number" : "are not numbers") + " (" + String.join(", ", scan.textExamples())
+                + (scan.text() > scan.textExamples().size() ? ", ..." : "") + "); "
+                + (one ? "it is" : "they are") + " read as missing. Give --type " + name
+                + "=categorical to keep them as levels instead";
+    }
+
+    private static Column typed(TextTable text, String name, ColumnScan scan, ColumnType type) {
         if (type == ColumnType.NUMERIC) {
             return Column.numeric(name);
         }
-        Set<String> distinct = distinct(text, c);
-        if (type == ColumnType.BINARY && distinct.stream().allMatch(ColumnTyping::isZeroOrOne)) {
+        requireValues(text, name, scan);
+        if (type == ColumnType.BINARY && scan.allZeroOrOne()) {
             return Column.binary(name);
+        }
+        Set<String> distinct = scan.distinct();
+        if (distinct == null) {
+            throw new DataException(text.source() + ", column '" + name + "': more than " + MAX_LEVELS
+                    + " distinct values, more levels than a categorical column may have; if it identifies rows, "
+                    + "leave it out with --ignore " + name + "; if it holds numbers, give --type " + name + "=numeric");
         }
         List<String> levels = sortedLevels(distinct);
         if (type == ColumnType.BINARY && levels.size() != 2) {
-            throw new DataException(text.source() + ", column '" + name + "': binary needs exactly 2 distinct values, found "
-                    + levels.size() + " " + preview(levels));
+            throw new DataException(text.source() + ", column '" + name + "': binary needs exactly 2 distinct values, "
+                    + "found " + levels.size() + " (" + Dataset.describeNames(levels) + ")");
         }
         if (levels.size() < 2) {
-            throw new DataException(text.source() + ", column '" + name + "': a categorical column needs at least 2 distinct "
-                    + "values, found " + preview(levels) + "; drop it with --ignore");
+            throw new DataException(text.source() + ", column '" + name + "': a categorical column needs at least 2 "
+                    + "distinct values, found " + levels.size() + " (" + Dataset.describeNames(levels) + "); drop it with --ignore "
+                    + name);
         }
         return type == ColumnType.BINARY ? Column.binary(name, levels.get(0), levels.get(1))
                 : Column.categorical(name, levels);
     }
 
-    private static Set<String> distinct(TextTable text, int c) {
-        Set<String> distinct = new LinkedHashSet<>();
-        for (String[] row : text.rows()) {
-            if (!isMissing(row[c])) {
-                distinct.add(row[c]);
-            }
+    private static void requireValues(TextTable text, String name, ColumnScan scan) {
+        if (scan.present() == 0) {
+            throw new DataException(text.source() + ", column '" + name + "': every value is missing; drop it with "
+                    + "--ignore " + name);
         }
-        if (distinct.isEmpty()) {
-            throw new DataException(text.source() + ", column '" + text.names().get(c) + "': every value is missing");
-        }
-        return distinct;
     }
 
     /** Levels in numeric order when they are all numbers, else in text order. */
@@ -178,49 +270,34 @@ public final class ColumnTyping {
         return new ArrayList<>(sorted);
     }
 
-    private static String preview(List<String> levels) {
-        return levels.size() <= 10 ? levels.toString() : levels.subList(0, 10) + "...";
-    }
-
-    private static void convert(TextTable text, int source, Column column, float[] out, int j, int width) {
-        for (int r = 0; r < text.rows().size(); r++) {
-            String cell = text.rows().get(r)[source];
-            out[r * width + j] = isMissing(cell) ? Float.NaN : value(text, r, source, column, cell);
-        }
-    }
-
-    private static float value(TextTable text, int r, int c, Column column, String cell) {
-        if (column.type() == ColumnType.NUMERIC || column.levels().isEmpty()) {
-            if (!isNumber(cell)) {
-                throw new DataException(text.where(r, c) + ": '" + cell + "' is not a number");
-            }
-            float v = (float) Double.parseDouble(cell);
-            if (column.type() == ColumnType.BINARY && v != 0 && v != 1) {
-                throw new DataException(text.where(r, c) + ": binary value must be 0 or 1, got '" + cell + "'");
-            }
-            return v;
-        }
-        int index = column.levels().indexOf(cell);
-        if (index < 0) {
-            throw new DataException(text.where(r, c) + ": unknown level '" + cell + "' (known: "
-                    + String.join(", ", column.levels()) + ")");
-        }
-        return index;
-    }
-
     static boolean isMissing(String cell) {
         return MISSING.contains(cell);
     }
 
-    private static boolean isNumber(String cell) {
-        try {
-            return Double.isFinite(Double.parseDouble(cell));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    /** Whether a cell is a number, as {@link #number(String)} reads numbers. */
+    static boolean isNumber(String cell) {
+        return !Double.isNaN(number(cell));
     }
 
-    private static boolean isZeroOrOne(String cell) {
-        return isNumber(cell) && (Double.parseDouble(cell) == 0 || Double.parseDouble(cell) == 1);
+    /**
+     * The number a cell holds, or NaN when it holds none. Numbers are written in decimal: digits, sign,
+     * point and exponent only (so not {@code Infinity}, hexadecimal or Java's {@code 1.5f}). A number beyond
+     * float range is read (as itself, or infinite), to be refused where it is stored.
+     */
+    static double number(String cell) {
+        if (cell.isEmpty()) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < cell.length(); i++) {
+            char ch = cell.charAt(i);
+            if ((ch < '0' || ch > '9') && ch != '.' && ch != '-' && ch != '+' && ch != 'e' && ch != 'E') {
+                return Double.NaN;
+            }
+        }
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 }

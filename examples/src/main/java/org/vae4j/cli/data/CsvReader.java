@@ -1,127 +1,138 @@
 package org.vae4j.cli.data;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * Reads a comma-separated file whose first non-blank line names the columns. Fields may be quoted with
- * double quotes (a doubled quote inside stands for one); unquoted fields are trimmed; blank lines are
- * skipped. A row with the wrong number of fields or an unterminated quote is an error naming the file,
- * line and column.
- */
-public final class CsvReader {
+import org.vae4j.data.Column;
+import org.vae4j.examples.MaybeGzipped;
 
-    private CsvReader() {}
+/**
+ * A comma-separated UTF-8 file (gzipped or not) whose first non-blank record names the columns, read with {@link CsvParser}
+ * (RFC 4180 quoting; a byte-order mark is skipped). A row with the wrong number of fields is an error naming
+ * the file, line and column; text that is not UTF-8 is an error naming the line and how to convert it.
+ */
+public final class CsvReader implements TextTable {
+
+    private final Path file;
+    private final List<String> names;
+
+    private CsvReader(Path file, List<String> names) {
+        this.file = file;
+        this.names = List.copyOf(names);
+    }
 
     /**
-     * Reads the whole file.
+     * Reads the header of a file; its rows are read by {@link #read(RowHandler)}.
      *
      * @throws IOException if the file cannot be read
-     * @throws DataException for a malformed header or row
+     * @throws DataException for an empty file or a malformed header
      */
-    public static TextTable read(Path file) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<String> names = null;
-            List<String[]> rows = new ArrayList<>();
-            List<Integer> lines = new ArrayList<>();
-            int lineNumber = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> fields = split(line, file, lineNumber);
-                if (names == null) {
-                    names = header(fields, file, lineNumber);
-                    continue;
-                }
-                if (fields.size() != names.size()) {
-                    int column = Math.min(fields.size(), names.size() - 1);
-                    throw new DataException(file + ", line " + lineNumber + ", column " + (column + 1) + " ('"
-                            + names.get(column) + "'): expected " + names.size() + " fields, got " + fields.size());
-                }
-                rows.add(fields.toArray(new String[0]));
-                lines.add(lineNumber);
-            }
-            if (names == null) {
+    public static CsvReader open(Path file) throws IOException {
+        try (Reader in = reader(file)) {
+            CsvParser parser = new CsvParser(in, file);
+            List<String> header = parser.next();
+            if (header == null) {
                 throw new DataException(file + ": empty file (expected a header row naming the columns)");
             }
-            return new TextTable(file, names, rows, lines.stream().mapToInt(Integer::intValue).toArray(), Map.of());
+            return new CsvReader(file, checkHeader(header, file, parser.recordLine()));
+        } catch (CharacterCodingException e) {
+            throw notUtf8(file);
         }
     }
 
-    private static List<String> header(List<String> fields, Path file, int lineNumber) {
+    @Override
+    public Path source() {
+        return file;
+    }
+
+    @Override
+    public List<String> names() {
+        return names;
+    }
+
+    @Override
+    public Map<String, Column> declared() {
+        return Map.of();
+    }
+
+    @Override
+    public void read(RowHandler handler) throws IOException {
+        try (Reader in = reader(file)) {
+            CsvParser parser = new CsvParser(in, file);
+            parser.next();
+            String[] cells = new String[names.size()];
+            int row = 0;
+            for (List<String> fields = parser.next(); fields != null; fields = parser.next()) {
+                int line = parser.recordLine();
+                if (fields.size() != names.size()) {
+                    int column = Math.min(fields.size(), names.size() - 1);
+                    throw new DataException(file + ", line " + line + ", column " + (column + 1) + " ('"
+                            + names.get(column) + "'): expected " + names.size() + " fields, got " + fields.size());
+                }
+                fields.toArray(cells);
+                handler.row(cells, row++, line);
+            }
+        } catch (CharacterCodingException e) {
+            throw notUtf8(file);
+        }
+    }
+
+    private static Reader reader(Path file) throws IOException {
+        return new InputStreamReader(MaybeGzipped.open(file), StandardCharsets.UTF_8.newDecoder());
+    }
+
+    private static List<String> checkHeader(List<String> fields, Path file, int line) {
         Set<String> seen = new HashSet<>();
         for (int c = 0; c < fields.size(); c++) {
             String name = fields.get(c);
             if (name.isEmpty()) {
-                throw new DataException(file + ", line " + lineNumber + ", column " + (c + 1)
+                throw new DataException(file + ", line " + line + ", column " + (c + 1)
                         + ": the header names no column here");
             }
             if (!seen.add(name)) {
-                throw new DataException(file + ", line " + lineNumber + ", column " + (c + 1)
+                throw new DataException(file + ", line " + line + ", column " + (c + 1)
                         + ": column name '" + name + "' appears twice in the header");
             }
         }
         return fields;
     }
 
-    /** Splits one line into fields. */
-    static List<String> split(String line, Path file, int lineNumber) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int i = 0;
-        while (true) {
-            while (i < line.length() && line.charAt(i) == ' ') {
-                i++;
-            }
-            if (i < line.length() && line.charAt(i) == '"') {
-                int column = fields.size() + 1;
-                i++;
-                while (true) {
-                    if (i >= line.length()) {
-                        throw new DataException(file + ", line " + lineNumber + ", column " + column
-                                + ": unterminated quoted field");
-                    }
-                    char ch = line.charAt(i++);
-                    if (ch == '"') {
-                        if (i < line.length() && line.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        field.append(ch);
-                    }
+    private static DataException notUtf8(Path file) throws IOException {
+        return new DataException(file + ", line " + firstLineNotUtf8(file) + ": not UTF-8 text, which is what vae4j "
+                + "reads; convert the file first, e.g. iconv -f latin1 -t utf-8 " + file + " > utf8.csv");
+    }
+
+    /** The 1-based number of the first line that is not valid UTF-8 (0 if there is none). */
+    private static int firstLineNotUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        try (InputStream in = MaybeGzipped.open(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int number = 1, b = in.read(); line.size() > 0 || b >= 0; b = in.read()) {
+                if (b >= 0 && b != '\n') {
+                    line.write(b);
+                    continue;
                 }
-                while (i < line.length() && line.charAt(i) == ' ') {
-                    i++;
+                try {
+                    decoder.reset().decode(ByteBuffer.wrap(line.toByteArray()));
+                } catch (CharacterCodingException e) {
+                    return number;
                 }
-                if (i < line.length() && line.charAt(i) != ',') {
-                    throw new DataException(file + ", line " + lineNumber + ", column " + column
-                            + ": unexpected text after a closing quote");
-                }
-            } else {
-                int comma = line.indexOf(',', i);
-                int end = comma < 0 ? line.length() : comma;
-                field.append(line, i, end);
-                i = end;
+                line.reset();
+                number++;
             }
-            fields.add(field.toString().strip());
-            field.setLength(0);
-            if (i >= line.length()) {
-                return fields;
-            }
-            i++;
+            return 0;
         }
     }
 }

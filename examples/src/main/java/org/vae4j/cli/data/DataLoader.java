@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads a data file of any supported format into a {@link Dataset}. */
+/**
+ * Reads a data file of any supported format into a {@link Dataset}. Only regular files are read: a text
+ * file is read twice (to settle the column types, then to store the values), which a pipe cannot give.
+ */
 public final class DataLoader {
 
     private DataLoader() {}
@@ -16,17 +19,31 @@ public final class DataLoader {
      * @param format the format, or null to guess it from the file name
      * @param typing how text columns are typed (IDX files have fixed types and ignore it)
      * @throws NoSuchFileException when the file does not exist
-     * @throws DataException for malformed content, naming the file, line and column
+     * @throws DataException for a directory, a pipe or device, or malformed content, naming the file, line
+     *     and column
      */
     public static Dataset load(Path file, DataFormat format, ColumnTyping typing) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString());
-        }
+        requireRegularFile(file);
         DataFormat actual = format != null ? format : DataFormat.guess(file);
         return switch (actual) {
-            case CSV -> typing.apply(CsvReader.read(file));
-            case ARFF -> typing.apply(ArffReader.read(file));
+            case CSV -> typing.apply(CsvReader.open(file));
+            case ARFF -> typing.apply(ArffReader.open(file));
             case IDX -> ImageDataset.read(file, -1);
         };
+    }
+
+    private static void requireRegularFile(Path file) throws NoSuchFileException {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new DataException(file + " is a directory, not a data file");
+        }
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        throw new DataException(file + " is not a regular file (a pipe, a device or a terminal?): vae4j reads a "
+                + "data file twice, to settle the column types and then to store the values; save the data to a "
+                + "file first");
     }
 }

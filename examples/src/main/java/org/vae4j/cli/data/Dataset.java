@@ -20,6 +20,11 @@ public interface Dataset {
     /** Number of rows. */
     int rows();
 
+    /** Warnings about how the file was read (one sentence each), for the user; empty when all went as written. */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /** The column that holds class labels when the format says so (IDX labels), else empty. */
     Optional<String> defaultClass();
 
@@ -67,7 +72,11 @@ public interface Dataset {
 
     /** Column names for messages, shortened when there are many. */
     static String describe(List<Column> columns) {
-        List<String> names = columns.stream().map(Column::name).toList();
+        return describeNames(columns.stream().map(Column::name).toList());
+    }
+
+    /** Names or values for messages, comma-separated, shortened when there are many. */
+    static String describeNames(List<String> names) {
         if (names.size() <= 12) {
             return String.join(", ", names);
         }

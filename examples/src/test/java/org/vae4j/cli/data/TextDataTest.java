@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +36,14 @@ class TextDataTest {
     }
 
     @Test
-    void splitsQuotedFields() {
-        assertEquals(List.of("a", "b, c", "say \"hi\"", ""), CsvReader.split("a, \"b, c\" ,\"say \"\"hi\"\"\",", null, 1));
+    void splitsQuotedFields() throws IOException {
+        CsvParser parser = new CsvParser(new java.io.StringReader("a, \"b, c\" ,\"say \"\"hi\"\"\",\n\n x \r\ny"), null);
+        assertEquals(List.of("a", "b, c", "say \"hi\"", ""), parser.next());
+        assertEquals(List.of("x"), parser.next());
+        assertEquals(3, parser.recordLine(), "the blank line 2 is skipped");
+        assertEquals(List.of("y"), parser.next());
+        assertEquals(4, parser.recordLine(), "CRLF ends a line");
+        assertEquals(null, parser.next());
     }
 
     @Test
@@ -113,5 +120,125 @@ class TextDataTest {
         Path arff = write("bad.arff", "@relation t", "@attribute c {a,b}", "@data", "a", "z");
         DataException e = assertThrows(DataException.class, () -> DataLoader.load(arff, null, infer()));
         assertTrue(e.getMessage().startsWith(arff.toString()) && e.getMessage().contains("line"), e.getMessage());
+    }
+
+    private DataException loadFails(Path file, ColumnTyping typing) {
+        return assertThrows(DataException.class, () -> DataLoader.load(file, null, typing));
+    }
+
+    private static void assertContains(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), "'" + part + "' in: " + message);
+        }
+    }
+
+    @Test
+    void quotedFieldsMaySpanLines() throws IOException {
+        Path csv = write("q.csv", "a,b", "1,\"two", "lines\"", "3,x", "4,\"y\"", "oops");
+        DataException e = loadFails(csv, infer());
+        assertContains(e.getMessage(), csv + ", line 6, column 2 ('b'): expected 2 fields, got 1");
+        Files.write(csv, List.of("a,b", "1,\"two", "lines\"", "3,x"));
+        Dataset data = DataLoader.load(csv, null, infer());
+        assertEquals(List.of("two\nlines", "x"), data.column("b").levels());
+    }
+
+    @Test
+    void byteOrderMarkIsNotPartOfTheFirstName() throws IOException {
+        Path csv = dir.resolve("bom.csv");
+        Files.write(csv, ("\uFEFFa,b\n1,2\n3,4\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("a", "b"), DataLoader.load(csv, null, infer()).columns().stream().map(Column::name).toList());
+    }
+
+    @Test
+    void headerWithoutRowsSaysSo() throws IOException {
+        assertContains(loadFails(write("h.csv", "a,b", ""), infer()).getMessage(), "h.csv: no data rows");
+        Path arff = write("h.arff", "@relation t", "@attribute x numeric", "@data");
+        assertContains(loadFails(arff, infer()).getMessage(), "h.arff: no data rows");
+    }
+
+    @Test
+    void textThatIsNotUtf8NamesTheLineAndTheFix() throws IOException {
+        Path csv = dir.resolve("latin.csv");
+        byte[] start = "a,b\n1,x\n2,caf".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = java.util.Arrays.copyOf(start, start.length + 2);
+        bytes[start.length] = (byte) 0xE9;
+        bytes[start.length + 1] = '\n';
+        Files.write(csv, bytes);
+        assertContains(loadFails(csv, infer()).getMessage(), csv + ", line 3: not UTF-8 text", "iconv");
+    }
+
+    @Test
+    void numbersBeyondFloatRangeNameLineAndColumn() throws IOException {
+        Path csv = write("big.csv", "a,b", "1,2", "-1e308,3");
+        assertContains(loadFails(csv, infer()).getMessage(), csv + ", line 3, column 1 ('a')", "-1e308",
+                "float range");
+    }
+
+    @Test
+    void columnWithTooManyLevelsSuggestsIgnoreOrNumeric() throws IOException {
+        String[] lines = new String[ColumnTyping.MAX_LEVELS + 2];
+        lines[0] = "id,x";
+        for (int r = 1; r < lines.length; r++) {
+            lines[r] = "u" + r + "," + r;
+        }
+        Path csv = write("ids.csv", lines);
+        assertContains(loadFails(csv, infer()).getMessage(), "ids.csv, column 'id'",
+                "more than " + ColumnTyping.MAX_LEVELS, "--ignore id", "--type id=numeric");
+        assertEquals(List.of(Column.numeric("x")),
+                DataLoader.load(csv, null, ColumnTyping.forTraining(Map.of(), Set.of("id"), null)).columns());
+    }
+
+    @Test
+    void strayTextInANumberColumnIsMissingWithAWarning() throws IOException {
+        String[] lines = new String[32];
+        lines[0] = "x,y";
+        for (int r = 1; r < lines.length; r++) {
+            lines[r] = r + "," + (r == 6 ? "oops" : Double.toString(r / 2.0));
+        }
+        Dataset data = DataLoader.load(write("stray.csv", lines), null, infer());
+        assertEquals(Column.numeric("y"), data.column("y"));
+        assertTrue(data.table(Schema.of(data.columns())).isMissing(5, 1), "line 7 is data row 6");
+        assertEquals(1, data.warnings().size(), data.warnings().toString());
+        assertContains(data.warnings().get(0), "column 'y'", "1 of 31", "line 7", "'oops'", "missing",
+                "--type y=categorical");
+    }
+
+    @Test
+    void classAlsoIgnoredIsAConflict() throws IOException {
+        DataException e = assertThrows(DataException.class, () -> ColumnTyping.forTraining(Map.of(), Set.of("c"), "c"));
+        assertContains(e.getMessage(), "--class 'c'", "--ignore");
+    }
+
+    @Test
+    void relationalArffAttributesAreRefused() throws IOException {
+        Path arff = write("rel.arff", "@relation t", "@attribute x numeric", "@attribute bag relational",
+                "  @attribute v numeric", "@end bag", "@data", "1,'1\\n2'");
+        assertContains(loadFails(arff, infer()).getMessage(), "rel.arff", "attribute 'bag'", "relational");
+    }
+
+    @Test
+    void manyColumnsLoadInLinearTime() throws IOException {
+        int width = 30_000;
+        StringBuilder header = new StringBuilder();
+        StringBuilder row = new StringBuilder();
+        for (int c = 0; c < width; c++) {
+            header.append(c == 0 ? "" : ",").append("c").append(c);
+            row.append(c == 0 ? "" : ",").append(c % 7);
+        }
+        Path csv = write("wide.csv", header.toString(), row.toString(), row.toString());
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(4), () -> {
+            Dataset data = DataLoader.load(csv, null, infer());
+            assertEquals(width, data.table(Schema.of(data.columns())).width());
+        });
+    }
+
+    @Test
+    void gzippedCsvIsRead() throws IOException {
+        Path csv = dir.resolve("t.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(csv))) {
+            out.write("x,c\n1.5,a\n2.5,b\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Dataset data = DataLoader.load(csv, null, infer());
+        assertEquals(List.of(Column.numeric("x"), Column.binary("c", "a", "b")), data.columns());
     }
 }
