@@ -5,6 +5,7 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 import org.vae4j.data.Column;
 import org.vae4j.data.ColumnType;
@@ -274,16 +275,18 @@ public final class Preprocessor {
      *     Bernoulli logits and categorical logits in layout order
      * @param gaussianStd the learned standard deviation of each Gaussian position (encoded units)
      * @param conditions each row's condition level, or null for an unconditional model
-     * @param sampleRandom null to return the most likely value of each cell (mean, p > 0.5, arg-max);
-     *     otherwise a generator for sampling each Gaussian, binary and categorical cell from its
-     *     distribution (numeric columns in [0, 1] always get their mean)
+     * @param rowRandom null to return the most likely value of each cell (mean, p > 0.5, arg-max);
+     *     otherwise the generator of each row (by its index in {@code output}) for sampling its Gaussian,
+     *     binary and categorical cells from their distributions (numeric columns in [0, 1] always get
+     *     their mean)
      */
-    public Table decode(float[] output, int rows, float[] gaussianStd, int[] conditions, Random sampleRandom) {
+    public Table decode(float[] output, int rows, float[] gaussianStd, int[] conditions, IntFunction<Random> rowRandom) {
         int width = layout.width();
         Table.Builder builder = Table.builder(schema, rows);
         double[] row = new double[schema.width()];
         for (int r = 0; r < rows; r++) {
             int base = r * width;
+            Random sampleRandom = rowRandom == null ? null : rowRandom.apply(r);
             for (int c = 0; c < schema.width(); c++) {
                 EncodedLayout.Slot slot = layout.slot(c);
                 Column column = schema.column(c);

@@ -12,7 +12,8 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
-import java.util.function.IntSupplier;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -250,8 +251,7 @@ public final class Vae implements AutoCloseable {
      * least one chunk (empty when {@code n} is 0).
      */
     public Iterator<Table> generateInChunks(long n, long seed, int chunkRows) {
-        GenerationDraws draws = new GenerationDraws(seed, n, latentDim(), isConditional());
-        return chunks(n, chunkRows, draws, isConditional() ? () -> drawLevel(draws.levels()) : null);
+        return chunks(n, seed, chunkRows, isConditional() ? this::drawLevel : null);
     }
 
     /**
@@ -269,10 +269,10 @@ public final class Vae implements AutoCloseable {
         if (conditionLevel < 0 || conditionLevel >= k) {
             throw new IllegalArgumentException("condition level " + conditionLevel + " is not one of 0.." + (k - 1));
         }
-        return chunks(n, chunkRows, new GenerationDraws(seed, n, latentDim(), false), () -> conditionLevel);
+        return chunks(n, seed, chunkRows, random -> conditionLevel);
     }
 
-    private Iterator<Table> chunks(long n, int chunkRows, GenerationDraws draws, IntSupplier level) {
+    private Iterator<Table> chunks(long n, long seed, int chunkRows, ToIntFunction<Random> level) {
         if (n < 0) {
             throw new IllegalArgumentException("number of rows to generate must be >= 0, got " + n);
         }
@@ -294,14 +294,20 @@ public final class Vae implements AutoCloseable {
                     throw new NoSuchElementException();
                 }
                 int rows = (int) Math.min(chunkRows, n - made);
-                int[] conditions = null;
-                if (level != null) {
-                    conditions = new int[rows];
-                    for (int i = 0; i < rows; i++) {
-                        conditions[i] = level.getAsInt();
+                Table.cells(rows, preprocessor.layout().width()); // refuses a count no table could hold, before drawing
+                Random[] draws = new Random[rows];
+                int[] conditions = level == null ? null : new int[rows];
+                double[][] z = new double[rows][latentDim()];
+                for (int i = 0; i < rows; i++) {
+                    draws[i] = RowDraws.of(seed, made + i);
+                    if (conditions != null) {
+                        conditions[i] = level.applyAsInt(draws[i]);
+                    }
+                    for (int j = 0; j < z[i].length; j++) {
+                        z[i][j] = draws[i].nextGaussian();
                     }
                 }
-                Table chunk = decode(priorSamples(rows, draws.latents()), conditions, draws.cells());
+                Table chunk = decode(z, conditions, i -> draws[i]);
                 made += rows;
                 started = true;
                 return chunk;
@@ -509,7 +515,7 @@ public final class Vae implements AutoCloseable {
         return maskInputs;
     }
 
-    private Table decode(double[][] z, int[] conditions, Random sampleRandom) {
+    private Table decode(double[][] z, int[] conditions, IntFunction<Random> rowRandom) {
         int n = z.length;
         int m = latentDim();
         int width = preprocessor.layout().width();
@@ -550,7 +556,7 @@ public final class Vae implements AutoCloseable {
             }));
             System.arraycopy(chunk, 0, output, from * width, chunk.length);
         }
-        return preprocessor.decode(output, n, gaussianStd(), conditions, sampleRandom);
+        return preprocessor.decode(output, n, gaussianStd(), conditions, rowRandom);
     }
 
     private float[] gaussianStd() {
@@ -566,20 +572,6 @@ public final class Vae implements AutoCloseable {
             values[i] = (float) StrictMath.exp(0.5 * values[i]);
         }
         return values;
-    }
-
-    private double[][] priorSamples(int n, Random random) {
-        if (n < 0) {
-            throw new IllegalArgumentException("number of rows to generate must be >= 0, got " + n);
-        }
-        Table.cells(n, preprocessor.layout().width()); // refuses a count no table could hold, before drawing
-        double[][] z = new double[n][latentDim()];
-        for (double[] row : z) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = random.nextGaussian();
-            }
-        }
-        return z;
     }
 
     private int drawLevel(Random random) {

@@ -1,0 +1,26 @@
+package org.vae4j.vae;
+
+import java.util.Random;
+
+/**
+ * The random generator of one generated row: its condition level, its latent values and its sampled cells
+ * all come from a generator seeded by the run's seed and the row's index. A row is therefore the same
+ * whether the rows are made all at once or a chunk at a time, and a chunk far into a long run starts
+ * without drawing the rows before it.
+ */
+final class RowDraws {
+
+    private RowDraws() {}
+
+    /** The generator of row {@code row} (counted from 0) of the run seeded with {@code seed}. */
+    static Random of(long seed, long row) {
+        return new Random(mix(seed + 0x9E3779B97F4A7C15L * (row + 1)));
+    }
+
+    /** A 64-bit finaliser (the SplitMix64 constants), so that neighbouring rows get unrelated seeds. */
+    private static long mix(long x) {
+        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+        return x ^ (x >>> 31);
+    }
+}
