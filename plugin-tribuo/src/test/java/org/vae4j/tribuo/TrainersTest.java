@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
+import org.tribuo.impl.ArrayExample;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -96,6 +97,16 @@ class TrainersTest {
                 () -> new VaeFeatureTrainer(Blobs.config(3)).trainFeatures(Blobs.labelled(1)));
         assertTrue(empty.getMessage().contains("0 examples"), empty.getMessage());
         assertEquals(0, conditional.getInvocationCount(), "refused data is not a training run");
+    }
+
+    @Test
+    void aValueBeyondFloatRangeIsNamedInsteadOfDivergingTraining() {
+        MutableDataset<Regressor> data = Blobs.unlabelled(2, 30);
+        double[] values = {1, 2, 1e39, 4, 5, 6};
+        data.add(new ArrayExample<>(new Regressor("y", 0), Blobs.FEATURES, values));
+        VaeFeatureTrainer trainer = new VaeFeatureTrainer(Blobs.quickConfig(3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.train(data));
+        assertTrue(e.getMessage().contains("'f2'") && e.getMessage().contains("float range"), e.getMessage());
     }
 
     @Test
