@@ -140,10 +140,11 @@ public final class NativeKernels {
      * exact zeros (image pixels, one-hot levels). Buffers are float storage from {@link #storageOf} (or
      * direct buffers in native order); {@code transposedWeight} is W^T, {@code in x out}, row-major.
      *
+     * @return false if there was no native memory for the kernel's row lists: compute it another way
      * @throws IllegalArgumentException if a buffer holds fewer floats than the shapes need
      * @throws IllegalStateException if {@link #sparseLinearAvailable} is false
      */
-    public static void sparseLinear(ByteBuffer x, ByteBuffer transposedWeight, ByteBuffer bias, ByteBuffer y,
+    public static boolean sparseLinear(ByteBuffer x, ByteBuffer transposedWeight, ByteBuffer bias, ByteBuffer y,
             long rows, long in, long out) {
         if (!SPARSE_LINEAR) {
             throw new IllegalStateException("the sparse linear kernel needs the native kernels and AVX-512");
@@ -154,9 +155,7 @@ public final class NativeKernels {
             throw new IllegalArgumentException("buffers too small for " + rows + " rows of " + in + " inputs and "
                     + out + " outputs");
         }
-        if (!sparseLinearNative(x, transposedWeight, bias, y, rows, in, out, engineThreads())) {
-            throw new OutOfMemoryError("no native memory for the sparse linear kernel's row lists");
-        }
+        return sparseLinearNative(x, transposedWeight, bias, y, rows, in, out, engineThreads());
     }
 
     private static boolean cpuHasAvx512() {

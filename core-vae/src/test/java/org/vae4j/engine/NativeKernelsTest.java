@@ -42,6 +42,19 @@ class NativeKernelsTest {
         assertTrue(NativeKernels.joinedEngineThreads(), "the kernels run on the engine's OpenMP threads");
     }
 
+    /** Switched off, nothing uses them: the engine-call paths of platforms without kernels run instead. */
+    @Test
+    void switchedOffTheyAreUnavailableToEveryCaller() {
+        assumeTrue("false".equals(System.getProperty(NativeKernels.ENABLED_PROPERTY)), "kernels not switched off");
+        assertFalse(NativeKernels.available());
+        assertFalse(NativeKernels.sparseLinearAvailable());
+        assertFalse(NativeKernels.joinedEngineThreads());
+        assertTrue(NativeKernels.unavailableReason().startsWith("switched off"), NativeKernels.unavailableReason());
+        try (NDManager manager = Engines.pytorch().newBaseManager()) {
+            assertFalse(NativeKernels.canWorkOn(manager.create(new float[] {1, 2})));
+        }
+    }
+
     /**
      * The OpenMP runtime the kernels join is the engine's own, even when another libgomp was loaded into the
      * process first (a search by file name would take that one, and run the kernels on a second thread pool).
@@ -132,7 +145,7 @@ class NativeKernelsTest {
             }
         }
         ByteBuffer y = direct(new float[rows * out]);
-        NativeKernels.sparseLinear(direct(x), direct(transposed), direct(bias), y, rows, in, out);
+        assertTrue(NativeKernels.sparseLinear(direct(x), direct(transposed), direct(bias), y, rows, in, out));
         for (int r = 0; r < rows; r++) {
             for (int o = 0; o < out; o++) {
                 double expected = bias[o];
