@@ -23,8 +23,12 @@ lib=$out/libvae4j_kernels.so
 # The glibc check: every imported symbol's version must be at most the baseline.
 if command -v objdump >/dev/null 2>&1; then
   symbols=$(objdump -T "$lib")
-else
+elif command -v readelf >/dev/null 2>&1; then
   symbols=$(readelf --dyn-syms --wide "$lib")
+else
+  echo "build.sh: neither objdump nor readelf to check the glibc symbol versions; install binutils" >&2
+  rm -f "$lib"
+  exit 1
 fi
 versions=$(grep -o 'GLIBC_[0-9][0-9.]*' <<<"$symbols" | sort -u -V || true)
 newest=$(tail -n 1 <<<"$versions")
