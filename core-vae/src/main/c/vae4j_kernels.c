@@ -13,7 +13,6 @@
 #include <dlfcn.h>
 #include <immintrin.h>
 #include <jni.h>
-#include <link.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -23,12 +22,25 @@
 #include "org_vae4j_engine_NativeKernels.h"
 
 /*
+ * Built for a glibc 2.17 baseline (build.sh checks the imported symbol versions): since glibc 2.34 the
+ * default dlopen and dlsym are versioned GLIBC_2.34, so bind the original versions, which every glibc on
+ * x86-64 still exports (from libdl.so.2 before 2.34, from libc.so.6 since).
+ */
+#if defined(__x86_64__) && defined(__GLIBC__)
+__asm__(".symver dlopen,dlopen@GLIBC_2.2.5");
+__asm__(".symver dlsym,dlsym@GLIBC_2.2.5");
+__asm__(".symver dladdr,dladdr@GLIBC_2.2.5");
+#endif
+
+/*
  * The engine's OpenMP threads. Between its parallel regions PyTorch's worker threads spin, waiting for
  * the next one; a loop of ours that runs on the calling thread alone leaves them idle and reads the half
  * of each gradient they wrote from their caches. So the kernels run as parallel regions of the same
- * OpenMP runtime: the libgomp that libtorch loaded, found by name among the process's loaded objects.
- * Without it (another OpenMP runtime, say) they run on the calling thread; results are the same either
- * way, as every element is computed on its own.
+ * OpenMP runtime: the one the engine's own library (libtorch_cpu, whose path the caller passes) resolves
+ * its OpenMP symbols to, looked up through that library's handle, which searches it and its dependencies
+ * in load order. That is the runtime libtorch actually uses, whatever its file is called and whatever other
+ * OpenMP runtimes the process holds. Without it the kernels run on the calling thread; results are the same
+ * either way, as every element is computed on its own.
  */
 typedef void (*gomp_parallel_fn)(void (*)(void *), void *, unsigned, unsigned);
 typedef int (*omp_int_fn)(void);
@@ -36,37 +48,46 @@ typedef int (*omp_int_fn)(void);
 static gomp_parallel_fn gomp_parallel;
 static omp_int_fn omp_thread_num;
 static omp_int_fn omp_num_threads;
-static int pool_searched;
 
-static int find_libgomp(struct dl_phdr_info *info, size_t size, void *found) {
-    (void) size;
-    const char *slash = strrchr(info->dlpi_name, '/');
-    const char *name = slash ? slash + 1 : info->dlpi_name;
-    if (strncmp(name, "libgomp", 7) != 0) {
-        return 0;
+JNIEXPORT jboolean JNICALL Java_org_vae4j_engine_NativeKernels_joinEngineOpenMp(JNIEnv *env, jclass cls,
+                                                                                 jstring engineLibrary) {
+    (void) cls;
+    const char *path = (*env)->GetStringUTFChars(env, engineLibrary, NULL);
+    if (path == NULL) {
+        return JNI_FALSE; /* an OutOfMemoryError is pending */
     }
-    void *handle = dlopen(info->dlpi_name, RTLD_NOW | RTLD_NOLOAD);
-    if (handle == NULL) {
-        return 0;
+    /* RTLD_NOLOAD: only a library the engine has already loaded; the handle keeps it loaded. */
+    void *engine = dlopen(path, RTLD_LAZY | RTLD_NOLOAD);
+    (*env)->ReleaseStringUTFChars(env, engineLibrary, path);
+    if (engine == NULL) {
+        return JNI_FALSE;
     }
-    gomp_parallel = (gomp_parallel_fn) dlsym(handle, "GOMP_parallel");
-    omp_thread_num = (omp_int_fn) dlsym(handle, "omp_get_thread_num");
-    omp_num_threads = (omp_int_fn) dlsym(handle, "omp_get_num_threads");
-    *(int *) found = gomp_parallel && omp_thread_num && omp_num_threads;
-    return *(int *) found;
+    gomp_parallel_fn parallel = (gomp_parallel_fn) dlsym(engine, "GOMP_parallel");
+    omp_int_fn thread_num = (omp_int_fn) dlsym(engine, "omp_get_thread_num");
+    omp_int_fn num_threads = (omp_int_fn) dlsym(engine, "omp_get_num_threads");
+    if (parallel == NULL || thread_num == NULL || num_threads == NULL) {
+        return JNI_FALSE;
+    }
+    omp_thread_num = thread_num;
+    omp_num_threads = num_threads;
+    __atomic_store_n(&gomp_parallel, parallel, __ATOMIC_RELEASE);
+    return JNI_TRUE;
 }
 
-/* The threads to use: the engine's count (from the caller), or 1 when its OpenMP runtime is not found. */
-static int pool_threads(jint engine_threads) {
-    if (!__atomic_load_n(&pool_searched, __ATOMIC_ACQUIRE)) {
-        int found = 0;
-        dl_iterate_phdr(find_libgomp, &found);
-        if (!found) {
-            gomp_parallel = NULL;
-        }
-        __atomic_store_n(&pool_searched, 1, __ATOMIC_RELEASE);
+/* The file of the OpenMP runtime joined, or null: lets a test check it is the engine's. */
+JNIEXPORT jstring JNICALL Java_org_vae4j_engine_NativeKernels_engineOpenMpLibraryNative(JNIEnv *env, jclass cls) {
+    (void) cls;
+    gomp_parallel_fn parallel = __atomic_load_n(&gomp_parallel, __ATOMIC_ACQUIRE);
+    Dl_info info;
+    if (parallel == NULL || dladdr((void *) parallel, &info) == 0 || info.dli_fname == NULL) {
+        return NULL;
     }
-    return gomp_parallel && engine_threads > 1 ? engine_threads : 1;
+    return (*env)->NewStringUTF(env, info.dli_fname);
+}
+
+/* The threads to use: the engine's count (from the caller), or 1 when its OpenMP runtime was not joined. */
+static int pool_threads(jint engine_threads) {
+    return __atomic_load_n(&gomp_parallel, __ATOMIC_ACQUIRE) != NULL && engine_threads > 1 ? engine_threads : 1;
 }
 
 /* Below this many elements a parallel region costs more than it saves. */

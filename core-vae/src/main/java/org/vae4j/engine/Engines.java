@@ -6,10 +6,11 @@ import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Starts the DJL PyTorch engine the way vae4j needs it, once per JVM: offline (the native library comes
- * from the jar on the class path, never from a download), found through this library's own class loader
- * (Weka gives each package an isolating loader, which ServiceLoader would otherwise miss), and with one
- * inter-op thread (a VAE step is a chain of dependent operations; intra-op threads do the work).
+ * Starts the DJL PyTorch engine the way vae4j needs it, once per JVM, as a guest: it sets no JVM-wide
+ * property, so another DJL user in the same JVM sees the engine as it configured it. The engine is found
+ * through this library's own class loader (Weka gives each package an isolating loader, which ServiceLoader
+ * would otherwise miss), and the native library must be there before it starts ({@link PyTorchNatives}:
+ * a missing one gives one message naming the artifact to add, never a silent download).
  */
 public final class Engines {
 
@@ -33,24 +34,16 @@ public final class Engines {
     }
 
     private static Engine start() {
-        setDefault("ai.djl.offline", "true");
-        setDefault("ai.djl.pytorch.num_interop_threads", "1");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Engines.class.getClassLoader());
         try {
+            PyTorchNatives.requireAvailable();
             return Engine.getEngine(ENGINE_NAME);
         } catch (EngineException | IllegalArgumentException e) {
-            throw new IllegalStateException("could not start the PyTorch engine offline: is the "
-                    + "pytorch-native jar for this platform on the class path? (" + e.getMessage() + ")", e);
+            throw new IllegalStateException("could not start the PyTorch engine: " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static void setDefault(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
         }
     }
 

@@ -3,6 +3,7 @@ package org.vae4j.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
 
 /**
  * vae4j's own native kernels (src/main/c): single-pass loops for work DJL can only express as a chain of
@@ -39,7 +41,22 @@ public final class NativeKernels {
 
     static {
         UNAVAILABLE_REASON = load();
-        SPARSE_LINEAR = UNAVAILABLE_REASON == null && sparseLinearSupported();
+        SPARSE_LINEAR = UNAVAILABLE_REASON == null && cpuHasAvx512();
+    }
+
+    /** Whether the kernels joined the engine's OpenMP runtime (else the parallel ones run on one thread). */
+    private static final class EngineOpenMp {
+        static final boolean JOINED = join();
+
+        private static boolean join() {
+            Engines.pytorch();
+            Path engineLibrary = Path.of(LibUtils.getLibtorchPath(), System.mapLibraryName("torch_cpu"));
+            try {
+                return joinEngineOpenMp(engineLibrary.toString());
+            } catch (LinkageError e) {
+                return false;
+            }
+        }
     }
 
     private NativeKernels() {}
@@ -54,10 +71,14 @@ public final class NativeKernels {
         return UNAVAILABLE_REASON;
     }
 
-    /** Whether the kernels can work on {@code array}: they are loaded, and it is a float array in CPU memory. */
+    /**
+     * Whether the kernels can work on {@code array}: they are loaded, it is a float array in CPU memory, and
+     * the engine hands out its storage itself ({@link #storageOf} succeeds). Callers that get false use
+     * engine calls instead.
+     */
     public static boolean canWorkOn(NDArray array) {
         return available() && array.getDataType() == DataType.FLOAT32
-                && array.getDevice().getDeviceType().equals(Device.Type.CPU);
+                && array.getDevice().getDeviceType().equals(Device.Type.CPU) && sharedStorage(array) != null;
     }
 
     /**
@@ -67,13 +88,20 @@ public final class NativeKernels {
      *     contiguous, DJL copies it: two calls then give two different buffers)
      */
     public static ByteBuffer storageOf(NDArray array) {
-        ByteBuffer buffer = array.toByteBuffer(true);
-        if (!buffer.isDirect() || buffer.capacity() < array.size() * Float.BYTES
-                || addressOf(buffer) != addressOf(array.toByteBuffer(true))) {
+        ByteBuffer buffer = sharedStorage(array);
+        if (buffer == null) {
             throw new IllegalStateException("the engine gave a copy, not the storage, of an array of shape "
                     + array.getShape() + " (not contiguous?)");
         }
         return buffer;
+    }
+
+    /** The array's storage, or null where the engine hands out a copy. */
+    private static ByteBuffer sharedStorage(NDArray array) {
+        ByteBuffer buffer = array.toByteBuffer(true);
+        boolean shared = buffer.isDirect() && buffer.capacity() >= array.size() * Float.BYTES
+                && addressOf(buffer) == addressOf(array.toByteBuffer(true));
+        return shared ? buffer : null;
     }
 
     private static native long addressOf(ByteBuffer buffer);
@@ -112,10 +140,11 @@ public final class NativeKernels {
      * exact zeros (image pixels, one-hot levels). Buffers are float storage from {@link #storageOf} (or
      * direct buffers in native order); {@code transposedWeight} is W^T, {@code in x out}, row-major.
      *
+     * @return false if there was no native memory for the kernel's row lists: compute it another way
      * @throws IllegalArgumentException if a buffer holds fewer floats than the shapes need
      * @throws IllegalStateException if {@link #sparseLinearAvailable} is false
      */
-    public static void sparseLinear(ByteBuffer x, ByteBuffer transposedWeight, ByteBuffer bias, ByteBuffer y,
+    public static boolean sparseLinear(ByteBuffer x, ByteBuffer transposedWeight, ByteBuffer bias, ByteBuffer y,
             long rows, long in, long out) {
         if (!SPARSE_LINEAR) {
             throw new IllegalStateException("the sparse linear kernel needs the native kernels and AVX-512");
@@ -126,8 +155,14 @@ public final class NativeKernels {
             throw new IllegalArgumentException("buffers too small for " + rows + " rows of " + in + " inputs and "
                     + out + " outputs");
         }
-        if (!sparseLinearNative(x, transposedWeight, bias, y, rows, in, out, engineThreads())) {
-            throw new OutOfMemoryError("no native memory for the sparse linear kernel's row lists");
+        return sparseLinearNative(x, transposedWeight, bias, y, rows, in, out, engineThreads());
+    }
+
+    private static boolean cpuHasAvx512() {
+        try {
+            return sparseLinearSupported();
+        } catch (LinkageError e) {
+            return false;
         }
     }
 
@@ -175,14 +210,36 @@ public final class NativeKernels {
     private static native void gatherRowsNative(ByteBuffer source, long[] rows, ByteBuffer target, long rowBytes,
             int engineThreads);
 
-    /** The engine's intra-op thread count: the parallel kernels use as many of its OpenMP threads. */
+    /**
+     * The threads a parallel kernel may use: the engine's intra-op thread count when the kernels joined its
+     * OpenMP runtime, else 1.
+     */
     private static int engineThreads() {
-        Engines.pytorch();
-        return JniUtils.getNumThreads();
+        return EngineOpenMp.JOINED ? JniUtils.getNumThreads() : 1;
     }
 
+    /** Whether the kernels' parallel regions run on the engine's own OpenMP threads. */
+    public static boolean joinedEngineThreads() {
+        return available() && EngineOpenMp.JOINED;
+    }
 
-    /** Loads the library from the class path; returns why it could not, or null. */
+    /**
+     * Looks up the OpenMP runtime that the engine's library {@code engineLibrary} (already loaded) uses,
+     * for the parallel kernels; false if it is not loaded or its OpenMP runtime is not found.
+     */
+    private static native boolean joinEngineOpenMp(String engineLibrary);
+
+    /** The file of the OpenMP runtime the kernels joined, or null when they run on one thread. */
+    static String engineOpenMpLibrary() {
+        return joinedEngineThreads() ? engineOpenMpLibraryNative() : null;
+    }
+
+    private static native String engineOpenMpLibraryNative();
+
+    /**
+     * Loads the library from the class path and checks it; returns why it could not, or null. Never throws:
+     * whatever goes wrong, the callers fall back to engine calls.
+     */
     private static String load() {
         if ("false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY))) {
             return "switched off with -D" + ENABLED_PROPERTY + "=false";
@@ -190,18 +247,32 @@ public final class NativeKernels {
         String platform = platform();
         String resource = "native/" + platform + "/" + System.mapLibraryName(LIBRARY);
         try (InputStream in = NativeKernels.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "no native kernels were built for " + platform;
-            }
+            return in == null ? "no native kernels were built for " + platform : loadFrom(in, platform);
+        } catch (IOException e) {
+            return "could not read the native kernels for " + platform + ": " + e;
+        }
+    }
+
+    /** Loads the library from {@code in} and checks that it answers; returns why not, or null. */
+    static String loadFrom(InputStream in, String platform) {
+        try {
             // The JVM loads libraries from files only; a private copy per process keeps concurrent JVMs apart.
             Path file = Files.createTempFile("vae4j-kernels-", "-" + System.mapLibraryName(LIBRARY));
             file.toFile().deleteOnExit();
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             System.load(file.toAbsolutePath().toString());
-            return null;
-        } catch (IOException | UnsatisfiedLinkError | SecurityException e) {
+            return selfCheck();
+        } catch (IOException | LinkageError | RuntimeException e) {
             return "could not load the native kernels for " + platform + ": " + e;
         }
+    }
+
+    /** A range check on four known floats: catches a library of another version or a broken build. */
+    private static String selfCheck() {
+        ByteBuffer values = ByteBuffer.allocateDirect(4 * Float.BYTES).order(ByteOrder.nativeOrder());
+        values.asFloatBuffer().put(new float[] {0f, 0.5f, 2f, -1f});
+        long found = firstOutsideNative(values, 4, 0f, 1f);
+        return found == 2 ? null : "the native kernels failed their self-check (found " + found + ", expected 2)";
     }
 
     /** The platform's folder name, e.g. {@code linux-x86_64}. */

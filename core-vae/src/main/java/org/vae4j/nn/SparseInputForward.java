@@ -16,40 +16,52 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 
+import org.vae4j.engine.MeasuredChoice;
 import org.vae4j.engine.NativeKernels;
 
 /**
  * Inference through a perceptron whose input has many exact zeros (image pixels, one-hot levels): the
- * first fully connected layer, by far the largest product, is computed by {@link NativeKernels#sparseLinear},
- * which skips the zeros, and the remaining blocks by the engine. On Fashion-MNIST (half the pixels zero)
- * the first layer of the 784-400 encoder takes 21 ms for 10k rows instead of the engine's 36 ms.
+ * first fully connected layer, by far the largest product, can be computed by
+ * {@link NativeKernels#sparseLinear}, which skips the zeros, and the remaining blocks by the engine.
+ *
+ * <p>Whether skipping zeros pays depends on the CPU, not only on the input: against the engine's dense
+ * product it wins on some CPU families and loses on others (whose BLAS is faster, at the same density).
+ * So the path is chosen by measurement ({@link MeasuredChoice}): the first batch of each layer shape and
+ * density class runs both ways a few times, and later batches of that kind take the faster one, for the
+ * rest of the process. Both give the network's output to float rounding; the dense product is the network's
+ * own, bit for bit, and it is kept unless the kernel is clearly faster.
  *
  * <p>Built for one batch of inference calls: it keeps a transposed copy of the first layer's weight, made
- * when it is built, so it must not outlive a change of the weights (training). Inputs denser than
- * {@link #MAX_DENSITY} go through the engine's dense product, which is then the faster one.
+ * when it is built, so it must not outlive a change of the weights (training).
  */
 public final class SparseInputForward implements AutoCloseable {
 
-    /**
-     * Above this fraction of non-zero inputs the dense product is used. On the 2-core AMD EPYC it was
-     * measured on, the kernel took 12, 21, 27 and 34 ms at densities 0.2, 0.5, 0.75 and 1 where MKL's
-     * dense product took 36 ms (10k rows, 784 -> 400); 0.6 leaves room for CPUs whose BLAS does better.
-     */
-    public static final double MAX_DENSITY = 0.6;
-
     /** Rows read to estimate an input's density. */
     private static final long DENSITY_SAMPLE_ROWS = 64;
+    /** Below this many rows a batch is neither measured nor sent to the kernel: too small to time or gain. */
+    private static final long MIN_ROWS = 64;
+
+    /**
+     * Sparse kernel (first) or the engine's dense product (second, the reference), per layer shape and
+     * density class; the kernel must be 10% faster to be chosen.
+     */
+    private static final MeasuredChoice<LayerWork> FIRST_LAYER = new MeasuredChoice<>(System::nanoTime, 2, 0.1);
+
+    /** A kind of first-layer work: its shape, and the input's density in tenths. */
+    record LayerWork(long in, long out, int densityTenths) {}
 
     private final Block network;
+    private final Block first;
     private final List<Block> rest;
     private final ParameterStore parameters;
     private final NDManager manager;
     private final NDArray transposedWeight;
     private final NDArray bias;
 
-    private SparseInputForward(Block network, List<Block> rest, ParameterStore parameters, NDManager manager,
-            NDArray transposedWeight, NDArray bias) {
+    private SparseInputForward(Block network, Block first, List<Block> rest, ParameterStore parameters,
+            NDManager manager, NDArray transposedWeight, NDArray bias) {
         this.network = network;
+        this.first = first;
         this.rest = rest;
         this.parameters = parameters;
         this.manager = manager;
@@ -87,25 +99,47 @@ public final class SparseInputForward implements AutoCloseable {
         transposed.attach(owner);
         NDArray bias = biasParameter.getArray();
         List<Block> rest = sequence.getChildren().values().subList(1, sequence.getChildren().size());
-        return Optional.of(new SparseInputForward(network, rest, parameters, owner, transposed, bias));
+        return Optional.of(new SparseInputForward(network, first, rest, parameters, owner, transposed, bias));
     }
 
     /** The network's output for {@code input} (rows x in, CPU floats). */
     public NDArray forward(NDArray input) {
-        if (input.getDataType() != DataType.FLOAT32 || density(input) > MAX_DENSITY) {
+        long rows = input.getShape().get(0);
+        if (input.getDataType() != DataType.FLOAT32 || rows < MIN_ROWS || !NativeKernels.canWorkOn(input)) {
             return network.forward(parameters, new NDList(input), false).singletonOrThrow();
         }
-        long rows = input.getShape().get(0);
-        long in = transposedWeight.getShape().get(0);
-        long out = transposedWeight.getShape().get(1);
-        NDArray hidden = input.getManager().create(new Shape(rows, out));
-        NativeKernels.sparseLinear(NativeKernels.storageOf(input), NativeKernels.storageOf(transposedWeight),
-                NativeKernels.storageOf(bias), NativeKernels.storageOf(hidden), rows, in, out);
+        LayerWork work = new LayerWork(transposedWeight.getShape().get(0), transposedWeight.getShape().get(1),
+                (int) Math.round(density(input) * 10));
+        NDArray hidden = FIRST_LAYER.run(work, () -> sparseFirstLayer(input), () -> denseFirstLayer(input),
+                NDArray::close);
         NDList activations = new NDList(hidden);
         for (Block block : rest) {
             activations = block.forward(parameters, activations, false);
         }
         return activations.singletonOrThrow();
+    }
+
+    /** Which way {@code work} was found faster: true for the kernel, false for the dense product, null if not yet. */
+    static Boolean choiceFor(LayerWork work) {
+        return FIRST_LAYER.choiceFor(work);
+    }
+
+    /** The first layer by the kernel; by the engine where the kernel lacks native memory for its row lists. */
+    private NDArray sparseFirstLayer(NDArray input) {
+        long rows = input.getShape().get(0);
+        long in = transposedWeight.getShape().get(0);
+        long out = transposedWeight.getShape().get(1);
+        NDArray hidden = input.getManager().create(new Shape(rows, out));
+        if (NativeKernels.sparseLinear(NativeKernels.storageOf(input), NativeKernels.storageOf(transposedWeight),
+                NativeKernels.storageOf(bias), NativeKernels.storageOf(hidden), rows, in, out)) {
+            return hidden;
+        }
+        hidden.close();
+        return denseFirstLayer(input);
+    }
+
+    private NDArray denseFirstLayer(NDArray input) {
+        return first.forward(parameters, new NDList(input), false).singletonOrThrow();
     }
 
     private static double density(NDArray input) {

@@ -2,20 +2,28 @@ package org.vae4j.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +39,45 @@ class NativeKernelsTest {
         assumeTrue(Boolean.getBoolean("vae4j.expectNativeKernels"), "this build made no kernels");
         assertTrue(NativeKernels.available(), NativeKernels.unavailableReason());
         assertNull(NativeKernels.unavailableReason());
+        assertTrue(NativeKernels.joinedEngineThreads(), "the kernels run on the engine's OpenMP threads");
+    }
+
+    /** Switched off, nothing uses them: the engine-call paths of platforms without kernels run instead. */
+    @Test
+    void switchedOffTheyAreUnavailableToEveryCaller() {
+        assumeTrue("false".equals(System.getProperty(NativeKernels.ENABLED_PROPERTY)), "kernels not switched off");
+        assertFalse(NativeKernels.available());
+        assertFalse(NativeKernels.sparseLinearAvailable());
+        assertFalse(NativeKernels.joinedEngineThreads());
+        assertTrue(NativeKernels.unavailableReason().startsWith("switched off"), NativeKernels.unavailableReason());
+        try (NDManager manager = Engines.pytorch().newBaseManager()) {
+            assertFalse(NativeKernels.canWorkOn(manager.create(new float[] {1, 2})));
+        }
+    }
+
+    /**
+     * The OpenMP runtime the kernels join is the engine's own, even when another libgomp was loaded into the
+     * process first (a search by file name would take that one, and run the kernels on a second thread pool).
+     */
+    @Test
+    void joinTheEngineOpenMpRuntimeNotTheFirstLibgomp(@TempDir Path cache) throws Exception {
+        assumeTrue(Boolean.getBoolean("vae4j.expectNativeKernels"), "this build made no kernels");
+        Path systemLibgomp = Stream.of("/usr/lib/x86_64-linux-gnu/libgomp.so.1", "/usr/lib64/libgomp.so.1")
+                .map(Path::of).filter(Files::isRegularFile).findFirst().orElse(null);
+        assumeTrue(systemLibgomp != null, "no system libgomp to load first");
+        EnginesTest probe = new EnginesTest();
+        probe.emptyCache = cache;
+        List<String> lines = probe.probe(EnginesTest.testClassPath(), "openmp", systemLibgomp.toString()).lines().toList();
+        String joined = lines.stream().filter(l -> l.startsWith("joined ")).findFirst().orElseThrow().substring(7);
+        String engine = lines.stream().filter(l -> l.startsWith("engine ")).findFirst().orElseThrow().substring(7);
+        assertEquals(Path.of(engine).toRealPath(), Path.of(joined).toRealPath().getParent(), String.join("\n", lines));
+    }
+
+    @Test
+    void aLibraryThatCannotLoadIsAReasonNotAnError() {
+        String reason = NativeKernels.loadFrom(new ByteArrayInputStream("not a library".getBytes()), "test-platform");
+        assertNotNull(reason);
+        assertTrue(reason.startsWith("could not load the native kernels for test-platform"), reason);
     }
 
     @Test
@@ -45,6 +92,8 @@ class NativeKernelsTest {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> NativeKernels.storageOf(array.transpose()));
             assertTrue(e.getMessage().contains("copy"), e.getMessage());
+            assertFalse(NativeKernels.canWorkOn(array.transpose()), "callers take the engine path for it");
+            assertTrue(NativeKernels.canWorkOn(array));
         }
     }
 
@@ -96,7 +145,7 @@ class NativeKernelsTest {
             }
         }
         ByteBuffer y = direct(new float[rows * out]);
-        NativeKernels.sparseLinear(direct(x), direct(transposed), direct(bias), y, rows, in, out);
+        assertTrue(NativeKernels.sparseLinear(direct(x), direct(transposed), direct(bias), y, rows, in, out));
         for (int r = 0; r < rows; r++) {
             for (int o = 0; o < out; o++) {
                 double expected = bias[o];

@@ -1,7 +1,7 @@
 package org.vae4j.nn;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,8 +23,8 @@ import org.vae4j.engine.Engines;
 import org.vae4j.engine.NativeKernels;
 
 /**
- * The sparse-input forward pass gives the network's own output: through the kernel for sparse inputs,
- * and through the engine (the very same numbers) for dense ones.
+ * The sparse-input forward pass gives the network's own output, on sparse and dense inputs, whichever way
+ * (kernel or dense product) its measurement chose for each, and it records that choice.
  */
 class SparseInputForwardTest {
 
@@ -44,14 +44,21 @@ class SparseInputForwardTest {
                 Optional<SparseInputForward> forward = SparseInputForward.of(network, parameters, manager);
                 assertTrue(forward.isPresent(), "a perceptron on CPU floats is served");
                 try (SparseInputForward f = forward.get()) {
-                    float[] expected = network.forward(parameters, new NDList(sparse), false).singletonOrThrow().toFloatArray();
-                    float[] actual = f.forward(sparse).toFloatArray();
-                    assertEquals(expected.length, actual.length);
-                    for (int i = 0; i < expected.length; i++) {
-                        assertEquals(expected[i], actual[i], 1e-4f * (1 + Math.abs(expected[i])), "output " + i);
+                    for (NDArray input : List.of(sparse, dense)) {
+                        float[] expected = network.forward(parameters, new NDList(input), false).singletonOrThrow()
+                                .toFloatArray();
+                        for (int call = 0; call < 2; call++) { // the measured call, then the chosen way alone
+                            float[] actual = f.forward(input).toFloatArray();
+                            assertEquals(expected.length, actual.length);
+                            for (int i = 0; i < expected.length; i++) {
+                                assertEquals(expected[i], actual[i], 1e-4f * (1 + Math.abs(expected[i])), "output " + i);
+                            }
+                        }
                     }
-                    assertArrayEquals(network.forward(parameters, new NDList(dense), false).singletonOrThrow().toFloatArray(),
-                            f.forward(dense).toFloatArray(), "dense inputs take the engine's own product");
+                    assertNotNull(SparseInputForward.choiceFor(new SparseInputForward.LayerWork(70, 150, 3)),
+                            "the sparse input's kind of work was measured");
+                    assertNotNull(SparseInputForward.choiceFor(new SparseInputForward.LayerWork(70, 150, 10)),
+                            "the dense input's kind of work was measured");
                 }
                 return null;
             });

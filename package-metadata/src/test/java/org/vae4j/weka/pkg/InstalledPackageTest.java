@@ -69,7 +69,8 @@ class InstalledPackageTest {
         return output;
     }
 
-    private static String wekaOnlyClassPath() {
+    /** This JVM's class path less vae4j, DJL and their dependencies: Weka, its dependencies and the test classes. */
+    static String wekaOnlyClassPath() {
         List<String> excluded = List.of("/org/vae4j/", "/ai/djl/", "/org/junit/", "/org/opentest4j/",
                 "/org/apiguardian/", "/org/slf4j/", "/net/java/dev/jna/", "/com/google/code/gson/", "surefire");
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
