@@ -347,9 +347,10 @@ public final class Vae implements AutoCloseable {
 
     /**
      * {@link #logLikelihood(Table, int, long)} with each row's importance samples drawn from its own seed,
-     * {@code rowSeeds[r]} for row r: a row's estimate is then the same whatever rows it is scored with, and
-     * equal to scoring it alone with {@code logLikelihood(row, k, rowSeeds[r])}, while the rows are still
-     * computed in batched forward passes.
+     * {@code rowSeeds[r]} for row r, while the rows are still computed in batched forward passes. A row's
+     * estimate is then the same whatever rows it is scored with, and the same as scoring it alone with
+     * {@code logLikelihood(row, k, rowSeeds[r])}: its noise is identical, and its result differs at most by
+     * the rounding of float sums over a larger batch.
      *
      * @throws IllegalArgumentException if k < 1 or there is not exactly one seed per row
      */
