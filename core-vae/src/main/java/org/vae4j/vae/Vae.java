@@ -320,7 +320,7 @@ public final class Vae implements AutoCloseable {
      * the row in the user's units (standardisation is accounted for).
      */
     public double[] elbo(Table table, long seed) {
-        return bound(table, CHUNK_ROWS, seed, rowsDone -> { }, objective(new AnalyticKlElbo()));
+        return bound(table, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, objective(new AnalyticKlElbo()));
     }
 
     /**
@@ -342,13 +342,30 @@ public final class Vae implements AutoCloseable {
      * @throws IllegalArgumentException if k < 1
      */
     public double[] logLikelihood(Table table, int k, long seed, IntConsumer rowsDone) {
+        return logLikelihood(table, k, oneSource(seed), rowsDone);
+    }
+
+    /**
+     * {@link #logLikelihood(Table, int, long)} with each row's importance samples drawn from its own seed,
+     * {@code rowSeeds[r]} for row r, while the rows are still computed in batched forward passes. A row's
+     * estimate is then the same whatever rows it is scored with, and the same as scoring it alone with
+     * {@code logLikelihood(row, k, rowSeeds[r])}: its noise is identical, and its result differs at most by
+     * the rounding of float sums over a larger batch.
+     *
+     * @throws IllegalArgumentException if k < 1 or there is not exactly one seed per row
+     */
+    public double[] logLikelihood(Table table, int k, long[] rowSeeds) {
+        return logLikelihood(table, k, perRowSeeds(rowSeeds, table.rows()), rowsDone -> { });
+    }
+
+    private double[] logLikelihood(Table table, int k, RowNoise noiseOfRows, IntConsumer rowsDone) {
         if (k < 1) {
             throw new IllegalArgumentException("importance samples must be >= 1, got " + k);
         }
         int piece = Math.min(k, CHUNK_ROWS);
         ImportanceWeightedBound whole = new ImportanceWeightedBound(piece);
         ImportanceWeightedBound rest = k % piece == 0 ? null : new ImportanceWeightedBound(k % piece);
-        return bound(table, Math.max(1, CHUNK_ROWS / k), seed, rowsDone, (batch, noise) -> {
+        return bound(table, Math.max(1, CHUNK_ROWS / k), noiseOfRows, rowsDone, (batch, noise) -> {
             double[] logMean = perRow(whole, batch, noise);
             for (int drawn = piece; drawn < k; drawn += piece) {
                 ImportanceWeightedBound next = k - drawn >= piece ? whole : rest;
@@ -374,11 +391,24 @@ public final class Vae implements AutoCloseable {
 
     /** The anomaly score of each row: its negative importance-sampled log-likelihood (higher = stranger). */
     public double[] anomalyScore(Table table, int k, long seed) {
-        double[] ll = logLikelihood(table, k, seed);
-        for (int i = 0; i < ll.length; i++) {
-            ll[i] = -ll[i];
+        return negated(logLikelihood(table, k, seed));
+    }
+
+    /**
+     * The anomaly score of each row from {@link #logLikelihood(Table, int, long[])}: each row's importance
+     * samples come from its own seed, so its score does not depend on the rows scored with it.
+     *
+     * @throws IllegalArgumentException if k < 1 or there is not exactly one seed per row
+     */
+    public double[] anomalyScore(Table table, int k, long[] rowSeeds) {
+        return negated(logLikelihood(table, k, rowSeeds));
+    }
+
+    private static double[] negated(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = -values[i];
         }
-        return ll;
+        return values;
     }
 
     /** Writes this model to a file atomically (an existing file is replaced only once the new one is whole). */
@@ -587,10 +617,31 @@ public final class Vae implements AutoCloseable {
 
     /** The ELBO of already-encoded rows (the trainer's validation split). */
     double[] elboOfEncoded(EncodedRows rows, long seed) {
-        return bound(rows, CHUNK_ROWS, seed, rowsDone -> { }, objective(new AnalyticKlElbo()));
+        return bound(rows, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, objective(new AnalyticKlElbo()));
     }
 
-    /** A bound of each row of one batch, drawing its noise from the call's source. */
+    /** The noise source of the chunk of a call's rows that starts at row {@code from} and has {@code count} rows. */
+    private interface RowNoise {
+        NoiseSource of(int from, int count);
+    }
+
+    /** One generator seeded with {@code seed} for all of a call's rows, chunk after chunk. */
+    private static RowNoise oneSource(long seed) {
+        NoiseSource noise = new NoiseSource(seed);
+        return (from, count) -> noise;
+    }
+
+    /** A generator for each row, seeded with that row's seed, whatever chunk the row falls in. */
+    private static RowNoise perRowSeeds(long[] rowSeeds, int rows) {
+        if (rowSeeds.length != rows) {
+            throw new IllegalArgumentException(rowSeeds.length + " row seeds for " + rows
+                    + " rows: one seed is needed per row");
+        }
+        long[] seeds = rowSeeds.clone();
+        return (from, count) -> NoiseSource.perRow(Arrays.copyOfRange(seeds, from, from + count));
+    }
+
+    /** A bound of each row of one batch, drawing its noise from the chunk's source. */
     private interface BatchBound {
         double[] of(Batch batch, NoiseSource noise);
     }
@@ -608,8 +659,8 @@ public final class Vae implements AutoCloseable {
         return out;
     }
 
-    private double[] bound(Table table, int chunkRows, long seed, IntConsumer rowsDone, BatchBound perBatch) {
-        double[] bound = bound(preprocessor.encode(table), chunkRows, seed, rowsDone, perBatch);
+    private double[] bound(Table table, int chunkRows, RowNoise noise, IntConsumer rowsDone, BatchBound perBatch) {
+        double[] bound = bound(preprocessor.encode(table), chunkRows, noise, rowsDone, perBatch);
         double[] logJacobian = preprocessor.logJacobian(table);
         for (int r = 0; r < bound.length; r++) {
             bound[r] += logJacobian[r];
@@ -617,11 +668,11 @@ public final class Vae implements AutoCloseable {
         return bound;
     }
 
-    private double[] bound(EncodedRows rows, int chunkRows, long seed, IntConsumer rowsDone, BatchBound perBatch) {
+    private double[] bound(EncodedRows rows, int chunkRows, RowNoise noise, IntConsumer rowsDone,
+            BatchBound perBatch) {
         double[] out = new double[rows.rows()];
-        NoiseSource noise = new NoiseSource(seed);
         forEachChunk(rows, chunkRows, (batch, from) -> {
-            double[] values = perBatch.of(batch, noise);
+            double[] values = perBatch.of(batch, noise.of(from, Math.toIntExact(batch.size())));
             System.arraycopy(values, 0, out, from, values.length);
             rowsDone.accept(from + values.length);
         });

@@ -1,6 +1,7 @@
 package org.vae4j.vae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -82,6 +83,46 @@ class ImportanceSamplingTest {
             List<Integer> done = new java.util.ArrayList<>();
             assertEquals(uneven[2], vae.logLikelihood(twice, 1500, 9, done::add)[2], 0, "progress changes nothing");
             assertEquals(List.of(1, 2, 3), done, "rows done after each pass over a chunk of one row");
+        }
+    }
+
+    @Test
+    void aRowWithItsOwnSeedScoresTheSameAloneAsInABatch() {
+        Random random = new Random(8);
+        VaeConfig config = VaeConfig.builder().latentDim(2).hidden(List.of(8)).epochs(2).seed(4).build();
+        try (Vae vae = new VaeTrainer(config).fit(ring(200, random))) {
+            Table rows = ring(5, random);
+            long[] seeds = {21, -3, 40_000_000_000L, 7, 21};
+            // k = 3: one pass over all rows; k = 300: chunks of three rows; k = 1500: two passes per row.
+            for (int k : new int[] {3, 300, 1500}) {
+                double[] batched = vae.logLikelihood(rows, k, seeds);
+                double[] reversed = vae.logLikelihood(rows.select(new int[] {4, 3, 2, 1, 0}), k,
+                        new long[] {seeds[4], seeds[3], seeds[2], seeds[1], seeds[0]});
+                for (int r = 0; r < batched.length; r++) {
+                    Table alone = rows.select(new int[] {r});
+                    double single = vae.logLikelihood(alone, k, new long[] {seeds[r]})[0];
+                    // Batched passes may round the float sums differently: measured up to 1 float ulp (2e-7).
+                    double rounding = 1e-6 * Math.abs(single);
+                    assertEquals(single, batched[r], rounding, "k = " + k + ", row " + r + " alone and in the batch");
+                    assertEquals(single, reversed[4 - r], rounding, "k = " + k + ", row " + r + " among other neighbours");
+                    assertEquals(single, vae.logLikelihood(alone, k, seeds[r])[0], 0,
+                            "one row with its seed is the call with that seed");
+                }
+                assertEquals(-batched[2], vae.anomalyScore(rows, k, seeds)[2], 0);
+            }
+            Table same = rows.select(new int[] {0, 0});
+            double[] twoSeeds = vae.logLikelihood(same, 3, new long[] {1, 2});
+            assertTrue(twoSeeds[0] != twoSeeds[1], "each row draws from its own seed");
+        }
+    }
+
+    @Test
+    void oneSeedIsNeededPerRow() {
+        VaeConfig config = VaeConfig.builder().latentDim(1).hidden(List.of(4)).epochs(1).seed(1).build();
+        try (Vae vae = new VaeTrainer(config).fit(ring(20, new Random(1)))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> vae.anomalyScore(ring(3, new Random(2)), 5, new long[] {1, 2}));
+            assertEquals("2 row seeds for 3 rows: one seed is needed per row", e.getMessage());
         }
     }
 

@@ -12,14 +12,22 @@ public final class RowSeeds {
 
     private RowSeeds() {}
 
-    /** The seed of row {@code row} of {@code table} under the seed {@code seed}. */
-    public static long of(long seed, Table table, int row) {
+    private static long ofRow(long seed, Table table, int row) {
         long h = mix(seed);
         for (int c = 0; c < table.width(); c++) {
             int bits = table.isMissing(row, c) ? 0x7fc00001 : Float.floatToIntBits(table.value(row, c));
             h = mix(h * 31 + bits);
         }
         return h;
+    }
+
+    /** The seed of every row of {@code table} under the seed {@code seed}, in row order. */
+    public static long[] of(long seed, Table table) {
+        long[] seeds = new long[table.rows()];
+        for (int r = 0; r < seeds.length; r++) {
+            seeds[r] = ofRow(seed, table, r);
+        }
+        return seeds;
     }
 
     /** A 64-bit finaliser: every input bit affects every output bit. */

@@ -249,9 +249,10 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
     /** One draw z ~ q(z | x) per row, from the row's own seed (see {@link RowSeeds}). */
     private double[][] posteriorSamples(Vae vae, Table table) {
         Posterior posterior = vae.encode(table);
+        long[] seeds = RowSeeds.of(getSeed(), table);
         double[][] z = new double[table.rows()][];
         for (int r = 0; r < z.length; r++) {
-            SplittableRandom random = new SplittableRandom(RowSeeds.of(getSeed(), table, r));
+            SplittableRandom random = new SplittableRandom(seeds[r]);
             z[r] = posterior.mean()[r].clone();
             for (int j = 0; j < z[r].length; j++) {
                 z[r][j] += posterior.std()[r][j] * random.nextGaussian();
@@ -261,19 +262,20 @@ public class VariationalAutoencoder extends VaeFilter implements UnsupervisedFil
     }
 
     /**
-     * Each row's modelled attributes followed by its anomaly score. Rows are scored one at a time, each with
-     * its own seed (see {@link RowSeeds}), so that a score does not depend on the rows batched with it.
+     * Each row's modelled attributes followed by its anomaly score. The rows are scored together, but each
+     * draws its importance samples from its own seed (see {@link RowSeeds}), so that a score does not depend
+     * on the rows batched with it.
      */
     private double[][] featuresAndScores(Vae vae, Table table, Instances instances) {
         int[] features = m_Schema.features();
+        double[] scores = vae.anomalyScore(table, m_ImportanceSamples, RowSeeds.of(getSeed(), table));
         double[][] rows = new double[table.rows()][features.length + 1];
         for (int r = 0; r < rows.length; r++) {
             Instance row = instances.instance(r);
             for (int c = 0; c < features.length; c++) {
                 rows[r][c] = row.value(features[c]);
             }
-            Table single = table.select(new int[] {r});
-            rows[r][features.length] = vae.anomalyScore(single, m_ImportanceSamples, RowSeeds.of(getSeed(), table, r))[0];
+            rows[r][features.length] = scores[r];
         }
         return rows;
     }
