@@ -33,6 +33,7 @@ import org.tribuo.regression.MutableRegressionInfo;
 import org.vae4j.data.Column;
 import org.vae4j.data.Table;
 import org.vae4j.vae.Posterior;
+import org.vae4j.vae.RowSeeds;
 import org.vae4j.vae.Vae;
 
 /**
@@ -246,8 +247,9 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
 
     /**
      * The anomaly score of each example: its negative log-likelihood in nats, estimated by importance
-     * sampling with {@code samples} samples (higher = less like the training data). Deterministic: the
-     * sampling seed is the training seed.
+     * sampling with {@code samples} samples (higher = less like the training data). Deterministic: each
+     * example's samples come from the training seed and its own values ({@link RowSeeds}), so its score does
+     * not depend on the other examples of the call.
      */
     public <T extends Output<T>> double[] anomalyScores(Iterable<Example<T>> examples, int samples) {
         if (samples < 1) {
@@ -255,7 +257,7 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
         }
         return withEngine(e -> {
             Table table = e.converter().toRows(listOf(examples), unseenFeatures).table();
-            return e.vae().anomalyScore(table, samples, e.vae().config().seed());
+            return e.vae().anomalyScore(table, samples, RowSeeds.of(e.vae().config().seed(), table));
         });
     }
 

@@ -357,6 +357,16 @@ class VaeFeatureModelTest {
     }
 
     @Test
+    void anExampleScoresTheSameAloneAsAmongOthers() {
+        List<Example<Label>> some = List.of(data.getExample(3), data.getExample(70), data.getExample(150));
+        double[] together = model.anomalyScores(some, 8);
+        for (int i = 0; i < some.size(); i++) {
+            double alone = model.anomalyScores(List.of(some.get(i)), 8)[0];
+            assertEquals(alone, together[i], 1e-6 * Math.abs(alone), "example " + i);
+        }
+    }
+
+    @Test
     void reconstructionKeepsOutputAndIsCloseToTheInput() {
         Example<Label> e = data.getExample(20);
         Example<Label> r = model.reconstruct(List.of(e)).get(0);

@@ -8,9 +8,9 @@ import java.util.Vector;
 
 import org.vae4j.data.Table;
 import org.vae4j.vae.Posterior;
+import org.vae4j.vae.RowSeeds;
 import org.vae4j.vae.Vae;
 import org.vae4j.weka.InstancesSchema;
-import org.vae4j.weka.RowSeeds;
 import org.vae4j.weka.VaeFilter;
 
 import weka.core.Attribute;

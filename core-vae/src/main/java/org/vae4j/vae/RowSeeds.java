@@ -1,12 +1,13 @@
-package org.vae4j.weka;
+package org.vae4j.vae;
 
 import org.vae4j.data.Table;
 
 /**
- * A seed for each row's random draws, mixed from the filter's seed and the row's modelled values. A row
- * then gets the same draws whether it is filtered in the first batch, in a later batch or on its own (as
- * a FilteredClassifier does at test time), and whatever rows surround it; identical rows get identical
- * draws. The class is not among the modelled values, so it cannot leak into the output.
+ * A seed for each row's random draws, mixed from a run's seed and the row's modelled values (for
+ * {@link Vae#anomalyScore(Table, int, long[])} and posterior samples). A row then gets the same draws whether
+ * it comes in one large batch, in another batch or on its own (as Weka's FilteredClassifier and Tribuo's
+ * per-example predictions hand rows over), whatever rows surround it; identical rows get identical draws.
+ * The condition is not among the modelled values, so it cannot leak into the output.
  */
 public final class RowSeeds {
 
