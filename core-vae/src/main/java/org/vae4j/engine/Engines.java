@@ -6,8 +6,10 @@ import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Starts the DJL PyTorch engine the way vae4j needs it, once per JVM, as a guest: it sets no JVM-wide
- * property, so another DJL user in the same JVM sees the engine as it configured it. The engine is found
+ * Starts the DJL PyTorch engine the way vae4j needs it, once per JVM, as a guest: it leaves no JVM-wide
+ * property set, so another DJL user in the same JVM sees the engine as it configured it. When vae4j starts
+ * the engine and the user has not chosen an inter-op thread count, it asks DJL for one inter-op thread
+ * for the duration of the start only. The engine is found
  * through this library's own class loader (Weka gives each package an isolating loader, which ServiceLoader
  * would otherwise miss), and the native library must be there before it starts ({@link PyTorchNatives}:
  * a missing one gives one message naming the artifact to add, never a silent download).
@@ -15,6 +17,13 @@ import ai.djl.pytorch.jni.JniUtils;
 public final class Engines {
 
     private static final String ENGINE_NAME = "PyTorch";
+    /**
+     * DJL's setting of PyTorch's inter-op thread count. A VAE step is a chain of dependent operations, so
+     * vae4j wants one inter-op thread (the intra-op threads do the work); with PyTorch's default, a pool per
+     * core, training on 2 cores under load ran 4x slower.
+     */
+    private static final String INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
+
     private static volatile Engine engine;
 
     private Engines() {}
@@ -37,12 +46,21 @@ public final class Engines {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Engines.class.getClassLoader());
+        boolean interopDefault = System.getProperty(INTEROP_THREADS) == null;
         try {
             PyTorchNatives.requireAvailable();
+            if (interopDefault) {
+                // DJL reads the inter-op thread count only while the engine starts, and PyTorch fixes it at
+                // its first parallel work, so it can be given only now; the property is removed right after.
+                System.setProperty(INTEROP_THREADS, "1");
+            }
             return Engine.getEngine(ENGINE_NAME);
         } catch (EngineException | IllegalArgumentException e) {
             throw new IllegalStateException("could not start the PyTorch engine: " + e.getMessage(), e);
         } finally {
+            if (interopDefault) {
+                System.clearProperty(INTEROP_THREADS);
+            }
             thread.setContextClassLoader(previous);
         }
     }
