@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,9 +91,28 @@ class BadInputTest {
     }
 
     @Test
-    void wrongModelFile() {
-        Cli.Result r = Cli.run("info", "--model", points.data().toString());
-        assertBadInput(r, points.data() + " is not a usable vae4j model file");
+    void anUnusableModelFileIsNamedOnce() throws IOException {
+        byte[] good = Files.readAllBytes(points.model());
+        byte[] otherVersion = good.clone();
+        otherVersion[15] = 99;
+        byte[] corrupt = good.clone();
+        corrupt[corrupt.length / 2] ^= 1;
+        Path missing = dir.resolve("no-such.vae");
+        Map<Path, String> expected = new LinkedHashMap<>();
+        expected.put(points.data(), "not a vae4j model file");
+        expected.put(Files.write(dir.resolve("truncated.vae"), Arrays.copyOf(good, good.length / 2)), "truncated");
+        expected.put(Files.write(dir.resolve("corrupt.vae"), corrupt), "corrupt");
+        expected.put(Files.write(dir.resolve("version99.vae"), otherVersion), "unsupported model file version 99");
+        expected.put(Files.write(dir.resolve("empty.vae"), new byte[0]), "not a vae4j model file");
+        expected.put(Files.createDirectories(dir.resolve("folder.vae")), "is a directory, not a model file");
+        expected.put(missing, "file not found");
+        expected.put(Path.of("/dev/null"), "is not a regular file");
+        for (Map.Entry<Path, String> e : expected.entrySet()) {
+            Cli.Result r = Cli.run("info", "--model", e.getKey().toString());
+            assertBadInput(r, e.getValue());
+            assertEquals(1, r.err().split(Pattern.quote(e.getKey().toString()), -1).length - 1,
+                    "the file named once: " + r.all());
+        }
     }
 
     @Test
