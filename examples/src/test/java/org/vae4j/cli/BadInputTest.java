@@ -147,6 +147,16 @@ class BadInputTest {
     }
 
     @Test
+    void networksTooLargeForTheDataNameTheFlag() {
+        // Small enough for one input column, too large for the seven this file encodes to.
+        Cli.Result r = Cli.run("train", "--data", points.data().toString(), "--hidden", "50000000", "--latent", "1",
+                "--out", dir.resolve("x.vae").toString());
+        assertBadInput(r, "--hidden makes the networks need");
+        assertFalse(r.err().contains("encoderHidden"), r.all());
+        assertFalse(r.err().contains("epoch 1"), "refused before training: " + r.all());
+    }
+
+    @Test
     void pngForNonImageData() {
         Cli.Result r = Cli.run("generate", "--model", points.model().toString(), "-n", "3", "--out",
                 dir.resolve("g.csv").toString(), "--png", dir.resolve("g.png").toString());
