@@ -16,8 +16,15 @@ import org.vae4j.io.AtomicFile;
  */
 final class OutputFiles {
 
-    /** A file and the option that names it ({@code dir} for a file inside an option's folder). */
-    private record Named(String option, Path file, Path dir) {
+    /**
+     * A file, the option that names it ({@code dir} for a file inside an option's folder), and what it is
+     * called when an output would replace it.
+     */
+    private record Named(String option, Path file, Path dir, String what) {
+        Named(String option, Path file, Path dir) {
+            this(option, file, dir, "the " + option + " file");
+        }
+
         String describe() {
             return dir == null ? option + " " + file : option + " " + dir;
         }
@@ -29,6 +36,18 @@ final class OutputFiles {
     /** An input file named by {@code option}. */
     OutputFiles input(String option, Path file) {
         inputs.add(new Named(option, file, null));
+        return this;
+    }
+
+    /**
+     * The input files read through {@code option}: first the file it names, then those read alongside that
+     * one (such as the labels beside IDX images).
+     */
+    OutputFiles inputs(String option, List<Path> files) {
+        input(option, files.get(0));
+        for (Path file : files.subList(1, files.size())) {
+            inputs.add(new Named(option, file, null, "a file read with " + option));
+        }
         return this;
     }
 
@@ -78,11 +97,10 @@ final class OutputFiles {
     }
 
     private static String clash(Named output, Named other, boolean bothOutputs) {
-        String what = "the " + other.option() + " file";
         if (output.dir() == null) {
-            return output.describe() + " is " + (bothOutputs ? "also " : "") + what;
+            return output.describe() + " is " + (bothOutputs ? "also " : "") + other.what();
         }
-        return output.describe() + " would replace " + what + " " + output.file();
+        return output.describe() + " would replace " + other.what() + " " + output.file();
     }
 
     /** Whether two paths name the same file, through links and relative paths, existing or not. */

@@ -91,6 +91,21 @@ class OutputSafetyTest {
     }
 
     @Test
+    void theLabelsBesideIdxImagesAreAnInputToo() throws IOException {
+        Path images = Fixtures.idx(Files.createDirectories(dir.resolve("idx")), "train", 12, 6);
+        Path labels = images.resolveSibling("train-labels-idx1-ubyte.gz");
+        String expected = labels + " is a file read with --data";
+        assertRefusedKeeping(labels, "--out " + expected,
+                "train", "--data", images.toString(), "--epochs", "1", "--out", labels.toString());
+        assertRefusedKeeping(labels, "--report " + expected, "train", "--data", images.toString(), "--epochs", "1",
+                "--out", dir.resolve("idx.vae").toString(), "--report", labels.toString());
+        for (String command : List.of("encode", "evaluate", "reconstruct")) {
+            assertRefusedKeeping(labels, "--out " + expected, command, "--model", points.model().toString(), "--data",
+                    images.toString(), "--out", labels.toString());
+        }
+    }
+
+    @Test
     void twoOutputsOfOneRunMayNotShareAFile() {
         Path out = dir.resolve("twice.vae");
         assertRefused(Cli.run("train", "--data", points.data().toString(), "--epochs", "1", "--out", out.toString(),
