@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.vae4j.io.AtomicFile;
+import org.vae4j.io.FileWriteException;
 
 /**
  * The files a command reads and writes, checked before it does any long work: no output is one of the
  * command's inputs or another of its outputs (after following links), and every output can be created. A
  * run is then not lost to an output discovered to be unwritable only after training, and an input is
- * never overwritten by a mistyped option.
+ * never overwritten by a mistyped option. A device or a pipe is refused as an output: it would be replaced by a
+ * plain file.
  */
 final class OutputFiles {
 
@@ -92,7 +94,19 @@ final class OutputFiles {
             }
         }
         for (Named output : outputs) {
+            refuseSpecialFile(output.file());
             AtomicFile.checkWritable(output.file());
+        }
+    }
+
+    /**
+     * Refuses a device or a pipe (such as {@code /dev/null}): an output is written to a temporary file that is
+     * then renamed over it, which would put a plain file in its place.
+     */
+    private static void refuseSpecialFile(Path file) throws FileWriteException {
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw new FileWriteException(file, new IOException("it is not a regular file (a device or a pipe?); "
+                    + "vae4j writes a whole new file in its place, so give the name of a file"));
         }
     }
 

@@ -145,6 +145,21 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aPipeOrDeviceAsOutputIsRefusedAndKept() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("pipe.csv");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        } catch (IOException e) {
+            mkfifo = null;
+        }
+        assumeTrue(mkfifo != null && mkfifo.waitFor() == 0, "mkfifo makes a named pipe");
+        assertRefused(Cli.run("generate", "--model", points.model().toString(), "-n", "3", "--out", fifo.toString()),
+                "could not write " + fifo + ": it is not a regular file");
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the pipe is still a pipe");
+    }
+
+    @Test
     void aReplacedModelKeepsItsPermissions() throws IOException {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path shared = dir.resolve("shared.vae");
