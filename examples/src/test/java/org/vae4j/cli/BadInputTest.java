@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,6 +218,18 @@ class BadInputTest {
         assertBadInput(r, dir + " is a directory, not a data file");
         r = Cli.run("train", "--data", "/dev/null", "--format", "csv", "--out", dir.resolve("x.vae").toString());
         assertBadInput(r, "/dev/null is not a regular file", "save the data to a file");
+    }
+
+    @Test
+    void anEmptyFileNameNamesTheOption() {
+        for (String option : List.of("--model", "--out")) {
+            List<String> args = new ArrayList<>(List.of("generate", "--model", points.model().toString(), "-n", "3",
+                    "--out", dir.resolve("g.csv").toString()));
+            args.set(args.indexOf(option) + 1, "");
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), r.all());
+            assertTrue(r.err().contains("Invalid value for option '" + option + "': an empty file name"), r.all());
+        }
     }
 
     @Test
