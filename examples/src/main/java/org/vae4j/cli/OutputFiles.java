@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.vae4j.io.AtomicFile;
 import org.vae4j.io.FileWriteException;
@@ -59,6 +60,18 @@ final class OutputFiles {
             outputs.add(new Named(option, file, null));
         }
         return this;
+    }
+
+    /**
+     * An output file named by {@code option} that {@code command} writes as CSV only; ignored when null.
+     *
+     * @throws CliException for an ARFF name, which would hold CSV
+     */
+    OutputFiles csvOutput(String option, Path file, String command) {
+        if (file != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".arff")) {
+            throw new CliException(option + " " + file + ": " + command + " writes CSV only; give a .csv name");
+        }
+        return output(option, file);
     }
 
     /** Output files of these names in the folder named by {@code option}; ignored when the folder is null. */

@@ -106,6 +106,16 @@ class OutputSafetyTest {
     }
 
     @Test
+    void csvOnlyOutputsRefuseAnArffName() {
+        Path arff = dir.resolve("latents.arff");
+        for (String command : List.of("encode", "evaluate")) {
+            assertRefused(Cli.run(command, "--model", points.model().toString(), "--data", points.data().toString(),
+                    "--out", arff.toString()), "--out " + arff + ": " + command + " writes CSV");
+            assertFalse(Files.exists(arff));
+        }
+    }
+
+    @Test
     void twoOutputsOfOneRunMayNotShareAFile() {
         Path out = dir.resolve("twice.vae");
         assertRefused(Cli.run("train", "--data", points.data().toString(), "--epochs", "1", "--out", out.toString(),
