@@ -1,7 +1,5 @@
 package org.vae4j.cli;
 
-import java.util.Map;
-
 import org.vae4j.engine.DeviceChoice;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.VaeConfig;
@@ -10,12 +8,6 @@ import picocli.CommandLine.Option;
 
 /** The model and training options of {@code train}, turned into a {@link VaeConfig}. */
 final class ConfigOptions {
-
-    /** The command-line option behind each configuration key, for error messages. */
-    private static final Map<String, String> FLAGS = Map.of("latentDim", "--latent", "encoderHidden", "--hidden",
-            "decoderHidden", "--hidden", "epochs", "--epochs", "batchSize", "--batch", "learningRate", "--lr",
-            "beta", "--beta", "warmupEpochs", "--warmup", "validationFraction", "--validation", "patience",
-            "--patience");
 
     @Option(names = "--latent", paramLabel = "M", defaultValue = "10", description = "Latent dimensions (default ${DEFAULT-VALUE}).")
     int latent;
@@ -63,37 +55,39 @@ final class ConfigOptions {
      * The configuration.
      *
      * @param defaultLikelihood the likelihood when {@code --likelihood} is not given
-     * @throws CliException naming the command-line option that is out of range
+     * @throws org.vae4j.vae.InvalidOptionException naming core's option that is out of range (the
+     *     {@link ErrorHandler} reports it by its flag)
+     * @throws CliException for an unknown {@code --device}
      */
     VaeConfig config(NumericLikelihood defaultLikelihood) {
         NumericLikelihood numeric = likelihood == null ? defaultLikelihood : likelihood;
-        try {
-            return VaeConfig.builder()
-                    .latentDim(latent)
-                    .hidden(VaeConfig.parseLayers("encoderHidden", hidden))
-                    .numericLikelihood(numeric)
-                    .standardize(numeric == NumericLikelihood.GAUSSIAN)
-                    .epochs(epochs)
-                    .batchSize(batch)
-                    .learningRate(lr)
-                    .beta(beta)
-                    .warmupEpochs(warmup)
-                    .seed(seed)
-                    .device(DeviceChoice.parse(device))
-                    .validationFraction(validation)
-                    .patience(patience)
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new CliException(withFlags(e.getMessage()));
-        }
+        return VaeConfig.builder()
+                .latentDim(latent)
+                .hidden(VaeConfig.parseLayers("encoderHidden", hidden))
+                .numericLikelihood(numeric)
+                .standardize(numeric == NumericLikelihood.GAUSSIAN)
+                .epochs(epochs)
+                .batchSize(batch)
+                .learningRate(lr)
+                .beta(beta)
+                .warmupEpochs(warmup)
+                .seed(seed)
+                .device(device(device))
+                .validationFraction(validation)
+                .patience(patience)
+                .build();
     }
 
-    private static String withFlags(String message) {
-        String out = message.replace("device must be", "--device must be");
-        for (Map.Entry<String, String> e : FLAGS.entrySet()) {
-            out = out.replace("option " + e.getKey() + " ", e.getValue() + " ").replace("option " + e.getKey() + ":",
-                    e.getValue() + ":");
+    /**
+     * The device a {@code --device} value names.
+     *
+     * @throws CliException naming the flag and the values it takes
+     */
+    static DeviceChoice device(String text) {
+        try {
+            return DeviceChoice.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--device must be one of auto, cpu, gpu; got '" + text + "'");
         }
-        return out;
     }
 }

@@ -2,6 +2,7 @@ package org.vae4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.vae4j.cli.data.ColumnTyping;
 import org.vae4j.cli.data.DataFormat;
@@ -21,6 +22,11 @@ final class DataOptions {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "csv, arff or idx (default: from the file name).")
     DataFormat format;
+
+    /** Every file reading the data reads: the {@code --data} file, then any read alongside it (IDX labels). */
+    List<Path> files() throws IOException {
+        return DataLoader.files(file, format);
+    }
 
     /** Reads the file with the given typing. */
     Dataset load(ColumnTyping typing) throws IOException {

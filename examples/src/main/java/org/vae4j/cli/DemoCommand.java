@@ -18,7 +18,6 @@ import org.vae4j.cli.progress.TimeBudget;
 import org.vae4j.cli.report.TrainingReport;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
-import org.vae4j.engine.DeviceChoice;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.Vae;
 import org.vae4j.vae.VaeConfig;
@@ -152,22 +151,18 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private VaeConfig config() {
-        try {
-            return VaeConfig.builder()
-                    .latentDim(20)
-                    .hidden(List.of(400))
-                    .numericLikelihood(NumericLikelihood.BERNOULLI)
-                    .standardize(false)
-                    .epochs(epochs)
-                    .batchSize(128)
-                    .learningRate(1e-3)
-                    .seed(seed)
-                    .device(DeviceChoice.parse(device))
-                    .validationFraction(0.1)
-                    .patience(patience)
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage().replace("option epochs", "--epochs").replace("option patience", "--patience").replace("device must", "--device must"));
-        }
+        return VaeConfig.builder()
+                .latentDim(20)
+                .hidden(List.of(400))
+                .numericLikelihood(NumericLikelihood.BERNOULLI)
+                .standardize(false)
+                .epochs(epochs)
+                .batchSize(128)
+                .learningRate(1e-3)
+                .seed(seed)
+                .device(ConfigOptions.device(device))
+                .validationFraction(0.1)
+                .patience(patience)
+                .build();
     }
 }

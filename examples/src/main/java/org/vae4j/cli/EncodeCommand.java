@@ -41,7 +41,8 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new OutputFiles().input("--model", model.file()).input("--data", data.file).output("--out", out).check();
+        new OutputFiles().input("--model", model.file()).inputs("--data", data.files())
+                .csvOutput("--out", out, "encode").check();
         try (Vae vae = model.load()) {
             String wanted = classColumn != null ? classColumn : vae.schema().condition().map(Column::name).orElse(null);
             Dataset dataset = data.loadFor(vae.schema(), wanted);

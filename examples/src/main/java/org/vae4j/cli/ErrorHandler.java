@@ -9,6 +9,7 @@ import org.vae4j.cli.data.DataException;
 import org.vae4j.engine.DeviceUnavailableException;
 import org.vae4j.io.FileWriteException;
 import org.vae4j.io.ModelFormatException;
+import org.vae4j.vae.InvalidOptionException;
 import org.vae4j.vae.TrainingDivergedException;
 
 import ai.djl.engine.EngineException;
@@ -69,6 +70,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof AccessDeniedException denied) {
             return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof InvalidOptionException invalid) {
+            return CoreOptionFlags.message(invalid);
         }
         if (e instanceof CliException || e instanceof DataException || e instanceof ModelFormatException
                 || e instanceof TrainingDivergedException || e instanceof IllegalArgumentException

@@ -53,7 +53,8 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CliException("--k must be between 1 and " + MAX_K + " (importance samples per row; time grows "
                     + "with k and a few thousand already give a tight estimate), got " + k);
         }
-        new OutputFiles().input("--model", model.file()).input("--data", data.file).output("--out", out).check();
+        new OutputFiles().input("--model", model.file()).inputs("--data", data.files())
+                .csvOutput("--out", out, "evaluate").check();
         try (Vae vae = model.load()) {
             Table table = data.loadFor(vae.schema(), null).table(vae.schema());
             double[] elbo = vae.elbo(table, seed);

@@ -28,16 +28,20 @@ final class ModelOption {
      * Loads the model.
      *
      * @throws NoSuchFileException when there is no such file
-     * @throws CliException when the file is not a (whole) vae4j model
+     * @throws CliException for a directory, a pipe or a device
+     * @throws ModelFormatException naming the file when it is not a (whole) vae4j model
      */
     Vae load() throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+            throw new CliException(file + " is a directory, not a model file");
+        }
+        if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
         }
-        try {
-            return Vae.load(file);
-        } catch (ModelFormatException e) {
-            throw new CliException(file + " is not a usable vae4j model file: " + e.getMessage());
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(file + " is not a regular file (a pipe or a device?), not a model file saved "
+                    + "by train");
         }
+        return Vae.load(file);
     }
 }

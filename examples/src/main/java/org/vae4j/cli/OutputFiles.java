@@ -5,19 +5,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.vae4j.io.AtomicFile;
+import org.vae4j.io.FileWriteException;
 
 /**
  * The files a command reads and writes, checked before it does any long work: no output is one of the
  * command's inputs or another of its outputs (after following links), and every output can be created. A
  * run is then not lost to an output discovered to be unwritable only after training, and an input is
- * never overwritten by a mistyped option.
+ * never overwritten by a mistyped option. A device or a pipe is refused as an output: it would be replaced by a
+ * plain file.
  */
 final class OutputFiles {
 
-    /** A file and the option that names it ({@code dir} for a file inside an option's folder). */
-    private record Named(String option, Path file, Path dir) {
+    /**
+     * A file, the option that names it ({@code dir} for a file inside an option's folder), and what it is
+     * called when an output would replace it.
+     */
+    private record Named(String option, Path file, Path dir, String what) {
+        Named(String option, Path file, Path dir) {
+            this(option, file, dir, "the " + option + " file");
+        }
+
         String describe() {
             return dir == null ? option + " " + file : option + " " + dir;
         }
@@ -32,12 +42,36 @@ final class OutputFiles {
         return this;
     }
 
+    /**
+     * The input files read through {@code option}: first the file it names, then those read alongside that
+     * one (such as the labels beside IDX images).
+     */
+    OutputFiles inputs(String option, List<Path> files) {
+        input(option, files.get(0));
+        for (Path file : files.subList(1, files.size())) {
+            inputs.add(new Named(option, file, null, "a file read with " + option));
+        }
+        return this;
+    }
+
     /** An output file named by {@code option}; ignored when null (an option not given). */
     OutputFiles output(String option, Path file) {
         if (file != null) {
             outputs.add(new Named(option, file, null));
         }
         return this;
+    }
+
+    /**
+     * An output file named by {@code option} that {@code command} writes as CSV only; ignored when null.
+     *
+     * @throws CliException for an ARFF name, which would hold CSV
+     */
+    OutputFiles csvOutput(String option, Path file, String command) {
+        if (file != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".arff")) {
+            throw new CliException(option + " " + file + ": " + command + " writes CSV only; give a .csv name");
+        }
+        return output(option, file);
     }
 
     /** Output files of these names in the folder named by {@code option}; ignored when the folder is null. */
@@ -73,16 +107,27 @@ final class OutputFiles {
             }
         }
         for (Named output : outputs) {
+            refuseSpecialFile(output.file());
             AtomicFile.checkWritable(output.file());
         }
     }
 
-    private static String clash(Named output, Named other, boolean bothOutputs) {
-        String what = "the " + other.option() + " file";
-        if (output.dir() == null) {
-            return output.describe() + " is " + (bothOutputs ? "also " : "") + what;
+    /**
+     * Refuses a device or a pipe (such as {@code /dev/null}): an output is written to a temporary file that is
+     * then renamed over it, which would put a plain file in its place.
+     */
+    private static void refuseSpecialFile(Path file) throws FileWriteException {
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw new FileWriteException(file, new IOException("it is not a regular file (a device or a pipe?); "
+                    + "vae4j writes a whole new file in its place, so give the name of a file"));
         }
-        return output.describe() + " would replace " + what + " " + output.file();
+    }
+
+    private static String clash(Named output, Named other, boolean bothOutputs) {
+        if (output.dir() == null) {
+            return output.describe() + " is " + (bothOutputs ? "also " : "") + other.what();
+        }
+        return output.describe() + " would replace " + other.what() + " " + output.file();
     }
 
     /** Whether two paths name the same file, through links and relative paths, existing or not. */

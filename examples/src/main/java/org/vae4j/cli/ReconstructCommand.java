@@ -39,7 +39,7 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new OutputFiles().input("--model", model.file()).input("--data", data.file).output("--out", out)
+        new OutputFiles().input("--model", model.file()).inputs("--data", data.files()).output("--out", out)
                 .output("--png", png).check();
         try (Vae vae = model.load()) {
             ImageShape shape = png == null ? null : ImageOutput.shapeOf(vae.schema());

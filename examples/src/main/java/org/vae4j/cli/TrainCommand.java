@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        new OutputFiles().input("--data", data.file).output("--out", out).output("--report", report)
+        new OutputFiles().inputs("--data", data.files()).output("--out", out).output("--report", report)
                 .outputsIn("--plots", plots, TrainingPlots.FILES).check();
         Dataset dataset = data.load(ColumnTyping.forTraining(types, new HashSet<>(ignored), classColumn));
         for (String warning : dataset.warnings()) {

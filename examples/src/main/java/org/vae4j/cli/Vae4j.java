@@ -1,5 +1,6 @@
 package org.vae4j.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import picocli.CommandLine;
@@ -33,7 +34,7 @@ public final class Vae4j implements Runnable {
 
     /**
      * A command line set up as vae4j's: every failure of a command, errors such as running out of memory
-     * included, goes to the {@link ErrorHandler}; enum values in any case.
+     * included, goes to the {@link ErrorHandler}; enum values in any case; no empty file names.
      */
     static CommandLine configure(CommandLine commandLine) {
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
@@ -47,7 +48,16 @@ public final class Vae4j implements Runnable {
                     }
                 })
                 .setExecutionExceptionHandler(new ErrorHandler())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(Path.class, Vae4j::path);
+    }
+
+    /** A file name given on the command line; an empty one (such as an unset shell variable) is refused. */
+    private static Path path(String text) {
+        if (text.isEmpty()) {
+            throw new CommandLine.TypeConversionException("an empty file name");
+        }
+        return Path.of(text);
     }
 
     @Override

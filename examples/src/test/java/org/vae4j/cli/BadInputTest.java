@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,24 +24,15 @@ class BadInputTest {
     @TempDir
     static Path dir;
 
-    static Path data;
-    static Path model;
+    static Fixtures.Trained points;
 
     @BeforeAll
     static void train() throws IOException {
-        data = Fixtures.csv(dir, "points.csv", 30);
-        model = dir.resolve("points.vae");
-        Cli.Result r = Cli.run("train", "--data", data.toString(), "--class", "class", "--conditional", "--latent", "2",
-                "--hidden", "8", "--epochs", "1", "--out", model.toString());
-        assertEquals(0, r.code(), r.all());
+        points = Fixtures.trained(dir, "--class", "class", "--conditional");
     }
 
     private static void assertBadInput(Cli.Result r, String... expected) {
-        assertEquals(2, r.code(), r.all());
-        for (String e : expected) {
-            assertTrue(r.err().contains(e), "'" + e + "' in " + r.all());
-        }
-        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.all());
+        r.assertUserError(expected);
     }
 
     @Test
@@ -50,7 +46,7 @@ class BadInputTest {
     @Test
     void malformedCsvRowNamesLineAndColumn() throws IOException {
         Path bad = dir.resolve("short-row.csv");
-        List<String> lines = Files.readAllLines(data).subList(0, 8);
+        List<String> lines = Files.readAllLines(points.data()).subList(0, 8);
         lines.set(4, "1.5,2.5,red");
         Files.write(bad, lines);
         Cli.Result r = Cli.run("train", "--data", bad.toString(), "--out", dir.resolve("x.vae").toString());
@@ -60,7 +56,7 @@ class BadInputTest {
     @Test
     void textInANumericColumnNamesLineAndColumn() throws IOException {
         Path bad = dir.resolve("text.csv");
-        List<String> lines = Files.readAllLines(data).subList(0, 8);
+        List<String> lines = Files.readAllLines(points.data()).subList(0, 8);
         lines.set(6, lines.get(6).replaceFirst("^[^,]*,[^,]*,", "1.0,oops,"));
         Files.write(bad, lines);
         Cli.Result r = Cli.run("train", "--data", bad.toString(), "--type", "x2=numeric", "--out",
@@ -70,7 +66,7 @@ class BadInputTest {
 
     @Test
     void unknownColumnInAnOption() {
-        Cli.Result r = Cli.run("train", "--data", data.toString(), "--type", "height=numeric", "--out",
+        Cli.Result r = Cli.run("train", "--data", points.data().toString(), "--type", "height=numeric", "--out",
                 dir.resolve("x.vae").toString());
         assertBadInput(r, "--type 'height' is not a column of", "points.csv", "x1, x2, colour, flag, class");
     }
@@ -79,7 +75,7 @@ class BadInputTest {
     void dataWithoutTheModelsColumn() throws IOException {
         Path other = dir.resolve("other.csv");
         Files.write(other, List.of("a,b", "1,2", "3,4"));
-        Cli.Result r = Cli.run("encode", "--model", model.toString(), "--data", other.toString(), "--out",
+        Cli.Result r = Cli.run("encode", "--model", points.model().toString(), "--data", other.toString(), "--out",
                 dir.resolve("z.csv").toString());
         assertBadInput(r, "the model's column 'x1' is not a column of", "other.csv");
     }
@@ -87,30 +83,49 @@ class BadInputTest {
     @Test
     void unknownLevelNamesLineAndColumn() throws IOException {
         Path odd = dir.resolve("odd-colour.csv");
-        List<String> lines = Files.readAllLines(data).subList(0, 5);
+        List<String> lines = Files.readAllLines(points.data()).subList(0, 5);
         lines.set(2, lines.get(2).replace(",red,", ",purple,").replace(",green,", ",purple,").replace(",blue,", ",purple,"));
         Files.write(odd, lines);
-        Cli.Result r = Cli.run("encode", "--model", model.toString(), "--data", odd.toString(), "--out",
+        Cli.Result r = Cli.run("encode", "--model", points.model().toString(), "--data", odd.toString(), "--out",
                 dir.resolve("z.csv").toString());
         assertBadInput(r, "odd-colour.csv, line 3, column 3 ('colour')", "unknown level 'purple'");
     }
 
     @Test
-    void wrongModelFile() {
-        Cli.Result r = Cli.run("info", "--model", data.toString());
-        assertBadInput(r, data + " is not a usable vae4j model file");
+    void anUnusableModelFileIsNamedOnce() throws IOException {
+        byte[] good = Files.readAllBytes(points.model());
+        byte[] otherVersion = good.clone();
+        otherVersion[15] = 99;
+        byte[] corrupt = good.clone();
+        corrupt[corrupt.length / 2] ^= 1;
+        Path missing = dir.resolve("no-such.vae");
+        Map<Path, String> expected = new LinkedHashMap<>();
+        expected.put(points.data(), "not a vae4j model file");
+        expected.put(Files.write(dir.resolve("truncated.vae"), Arrays.copyOf(good, good.length / 2)), "truncated");
+        expected.put(Files.write(dir.resolve("corrupt.vae"), corrupt), "corrupt");
+        expected.put(Files.write(dir.resolve("version99.vae"), otherVersion), "unsupported model file version 99");
+        expected.put(Files.write(dir.resolve("empty.vae"), new byte[0]), "not a vae4j model file");
+        expected.put(Files.createDirectories(dir.resolve("folder.vae")), "is a directory, not a model file");
+        expected.put(missing, "file not found");
+        expected.put(Path.of("/dev/null"), "is not a regular file");
+        for (Map.Entry<Path, String> e : expected.entrySet()) {
+            Cli.Result r = Cli.run("info", "--model", e.getKey().toString());
+            assertBadInput(r, e.getValue());
+            assertEquals(1, r.err().split(Pattern.quote(e.getKey().toString()), -1).length - 1,
+                    "the file named once: " + r.all());
+        }
     }
 
     @Test
     void classNotInTheData() {
-        Cli.Result r = Cli.run("train", "--data", data.toString(), "--class", "species", "--out",
+        Cli.Result r = Cli.run("train", "--data", points.data().toString(), "--class", "species", "--out",
                 dir.resolve("x.vae").toString());
         assertBadInput(r, "--class 'species' is not a column of", "points.csv");
     }
 
     @Test
     void classNotAmongTheModelsClasses() {
-        Cli.Result r = Cli.run("generate", "--model", model.toString(), "-n", "3", "--class", "C", "--out",
+        Cli.Result r = Cli.run("generate", "--model", points.model().toString(), "-n", "3", "--class", "C", "--out",
                 dir.resolve("g.csv").toString());
         assertBadInput(r, "--class 'C' is not a class of", "classes of 'class': A, B");
     }
@@ -118,7 +133,7 @@ class BadInputTest {
     @Test
     void classForAnUnconditionalModel() throws IOException {
         Path plain = dir.resolve("plain.vae");
-        assertEquals(0, Cli.run("train", "--data", data.toString(), "--latent", "2", "--hidden", "4", "--epochs", "1",
+        assertEquals(0, Cli.run("train", "--data", points.data().toString(), "--latent", "2", "--hidden", "4", "--epochs", "1",
                 "--out", plain.toString()).code());
         Cli.Result r = Cli.run("generate", "--model", plain.toString(), "-n", "3", "--class", "A", "--out",
                 dir.resolve("g.csv").toString());
@@ -127,14 +142,25 @@ class BadInputTest {
 
     @Test
     void outOfRangeOptionNamesTheFlag() {
-        Cli.Result r = Cli.run("train", "--data", data.toString(), "--latent", "0", "--out", dir.resolve("x.vae").toString());
+        Cli.Result r = Cli.run("train", "--data", points.data().toString(), "--latent", "0", "--out",
+                dir.resolve("x.vae").toString());
         assertBadInput(r, "--latent must be >= 1");
     }
 
     @Test
+    void networksTooLargeForTheDataNameTheFlag() {
+        // Small enough for one input column, too large for the seven this file encodes to.
+        Cli.Result r = Cli.run("train", "--data", points.data().toString(), "--hidden", "50000000", "--latent", "1",
+                "--out", dir.resolve("x.vae").toString());
+        assertBadInput(r, "--hidden makes the networks need");
+        assertFalse(r.err().contains("encoderHidden"), r.all());
+        assertFalse(r.err().contains("epoch 1"), "refused before training: " + r.all());
+    }
+
+    @Test
     void pngForNonImageData() {
-        Cli.Result r = Cli.run("generate", "--model", model.toString(), "-n", "3", "--out", dir.resolve("g.csv").toString(),
-                "--png", dir.resolve("g.png").toString());
+        Cli.Result r = Cli.run("generate", "--model", points.model().toString(), "-n", "3", "--out",
+                dir.resolve("g.csv").toString(), "--png", dir.resolve("g.png").toString());
         assertBadInput(r, "--png needs image data");
         assertFalse(Files.exists(dir.resolve("g.csv")), "checked before anything is written");
     }
@@ -180,7 +206,8 @@ class BadInputTest {
     @Test
     void importanceSamplesOutOfRangeNameTheOption() {
         for (String k : List.of("0", "1000000")) {
-            Cli.Result r = Cli.run("evaluate", "--model", model.toString(), "--data", data.toString(), "--k", k);
+            Cli.Result r = Cli.run("evaluate", "--model", points.model().toString(), "--data",
+                    points.data().toString(), "--k", k);
             assertBadInput(r, "--k must be between 1 and 100000", "got " + k);
         }
     }
@@ -194,8 +221,20 @@ class BadInputTest {
     }
 
     @Test
+    void anEmptyFileNameNamesTheOption() {
+        for (String option : List.of("--model", "--out")) {
+            List<String> args = new ArrayList<>(List.of("generate", "--model", points.model().toString(), "-n", "3",
+                    "--out", dir.resolve("g.csv").toString()));
+            args.set(args.indexOf(option) + 1, "");
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), r.all());
+            assertTrue(r.err().contains("Invalid value for option '" + option + "': an empty file name"), r.all());
+        }
+    }
+
+    @Test
     void classAlsoIgnoredNamesBothOptions() {
-        Cli.Result r = Cli.run("train", "--data", data.toString(), "--class", "class", "--ignore", "class", "--out",
+        Cli.Result r = Cli.run("train", "--data", points.data().toString(), "--class", "class", "--ignore", "class", "--out",
                 dir.resolve("x.vae").toString());
         assertBadInput(r, "--class 'class'", "--ignore");
     }
@@ -203,7 +242,7 @@ class BadInputTest {
     @Test
     void strayTextInANumberColumnIsWarnedAbout() throws IOException {
         Path stray = dir.resolve("stray.csv");
-        List<String> lines = Files.readAllLines(data);
+        List<String> lines = Files.readAllLines(points.data());
         lines.set(6, lines.get(6).replaceFirst("^[^,]*,[^,]*,", "1.0,oops,"));
         Files.write(stray, lines);
         Cli.Result r = Cli.run("train", "--data", stray.toString(), "--latent", "2", "--hidden", "4", "--epochs", "1",

@@ -9,10 +9,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 import org.vae4j.io.FileWriteException;
+import org.vae4j.vae.InvalidOptionException;
 
 import ai.djl.engine.EngineException;
 import picocli.CommandLine;
@@ -91,6 +93,18 @@ class ErrorHandlerTest {
         Cli.Result r = run(new FileWriteException(Path.of("out.csv"), new IOException("No space left on device")));
         assertEquals("vae4j boom: error: could not write out.csv: No space left on device", r.err().strip());
         assertEquals(2, r.code());
+    }
+
+    @Test
+    void coreOptionsAreNamedByTheirFlags() {
+        Map<String, String> flags = Map.of("latentDim", "--latent", "encoderHidden", "--hidden", "decoderHidden",
+                "--hidden", "epochs", "--epochs", "batchSize", "--batch", "learningRate", "--lr", "beta", "--beta",
+                "warmupEpochs", "--warmup", "validationFraction", "--validation", "patience", "--patience");
+        for (Map.Entry<String, String> e : flags.entrySet()) {
+            Cli.Result r = run(new InvalidOptionException(e.getKey(), "must be >= 1, got 0", null));
+            assertEquals("vae4j boom: error: " + e.getValue() + " must be >= 1, got 0", r.err().strip());
+            assertEquals(2, r.code());
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.vae4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +16,24 @@ import java.util.zip.GZIPOutputStream;
 final class Fixtures {
 
     private Fixtures() {}
+
+    /** A data file and a model trained on it. */
+    record Trained(Path data, Path model) {}
+
+    /**
+     * {@code points.csv} ({@link #csv}, 30 rows) and {@code points.vae}, a small model (latent 2, hidden 8, one
+     * epoch) trained on it with the extra train options, in {@code dir}; the test fails if training does.
+     */
+    static Trained trained(Path dir, String... trainOptions) throws IOException {
+        Path data = csv(dir, "points.csv", 30);
+        Path model = dir.resolve("points.vae");
+        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--latent", "2", "--hidden",
+                "8", "--epochs", "1", "--out", model.toString()));
+        args.addAll(List.of(trainOptions));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.all());
+        return new Trained(data, model);
+    }
 
     /**
      * A CSV of {@code rows} rows: numeric x1, x2 (two clusters by class), a categorical colour, a 0/1 flag,

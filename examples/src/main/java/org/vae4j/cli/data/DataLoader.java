@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads a data file of any supported format into a {@link Dataset}. Only regular files are read: a text
@@ -30,6 +31,21 @@ public final class DataLoader {
             case ARFF -> typing.apply(ArffReader.open(file));
             case IDX -> ImageDataset.read(file, -1);
         };
+    }
+
+    /**
+     * Every file {@link #load} reads for this data file: the file itself, then the files it reads alongside
+     * it (an IDX images file's labels), so that a command can refuse an output that would replace any of them.
+     *
+     * @param format the format, or null to guess it from the file name
+     * @throws NoSuchFileException when the file does not exist
+     * @throws DataException for a directory, a pipe or device, or a name that tells no format
+     */
+    public static List<Path> files(Path file, DataFormat format) throws NoSuchFileException {
+        requireRegularFile(file);
+        DataFormat actual = format != null ? format : DataFormat.guess(file);
+        Path labels = actual == DataFormat.IDX ? ImageDataset.labelsFile(file) : null;
+        return labels == null ? List.of(file) : List.of(file, labels);
     }
 
     private static void requireRegularFile(Path file) throws NoSuchFileException {

@@ -117,7 +117,8 @@ public final class ImageDataset implements Dataset {
         return labels.clone();
     }
 
-    private static Path labelsFile(Path images) {
+    /** The labels file beside an images file ({@code *-images-idx3*} -> {@code *-labels-idx1*}), or null if none. */
+    static Path labelsFile(Path images) {
         String name = images.getFileName().toString();
         if (!name.contains("images-idx3")) {
             return null;
