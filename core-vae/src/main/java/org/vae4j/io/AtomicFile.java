@@ -81,7 +81,7 @@ public final class AtomicFile {
     public static void checkWritable(Path file) throws FileWriteException {
         Path target = target(file);
         try {
-            refuseFolder(target);
+            refuseNonRegular(target);
             if (Files.exists(target) && !Files.isWritable(target)) {
                 throw new IOException("the file is read-only");
             }
@@ -101,7 +101,7 @@ public final class AtomicFile {
         Path target = target(file);
         Temp temp = null;
         try {
-            refuseFolder(target);
+            refuseNonRegular(target);
             temp = createTemp(target, storage);
             try (FileChannel channel = temp.channel;
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
@@ -133,9 +133,13 @@ public final class AtomicFile {
         }
     }
 
-    private static void refuseFolder(Path target) throws IOException {
+    /** Only a regular file (or nothing yet) may be replaced: never a folder, a device or a pipe. */
+    private static void refuseNonRegular(Path target) throws IOException {
         if (Files.isDirectory(target)) {
             throw new IOException("it is a folder");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw new IOException("it is not a regular file (a device or a pipe), which vae4j does not replace");
         }
     }
 

@@ -47,6 +47,17 @@ class AtomicFileTest {
     }
 
     @Test
+    void aPipeIsNeverReplacedByAFile() throws IOException, InterruptedException {
+        Path pipe = dir.resolve("pipe");
+        assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo is needed");
+        FileWriteException write = assertThrows(FileWriteException.class, () -> AtomicFile.write(pipe, text("x")));
+        assertTrue(write.getMessage().contains("not a regular file"), write.getMessage());
+        FileWriteException check = assertThrows(FileWriteException.class, () -> AtomicFile.checkWritable(pipe));
+        assertTrue(check.getMessage().contains("not a regular file"), check.getMessage());
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe), "the pipe is still a pipe");
+    }
+
+    @Test
     void createsMissingFolders() throws IOException {
         Path file = dir.resolve("a/b/out.json");
         AtomicFile.write(file, text("{}"));
