@@ -305,7 +305,7 @@ public final class VaeConfig {
         if (t.isEmpty()) {
             return List.of();
         }
-        return Arrays.stream(t.split(",")).map(s -> parse(option, s, Integer::parseInt)).toList();
+        return Arrays.stream(t.split(",", -1)).map(s -> parse(option, s, Integer::parseInt)).toList();
     }
 
     private static String join(List<Integer> layers) {

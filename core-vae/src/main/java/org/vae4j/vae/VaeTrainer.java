@@ -106,8 +106,8 @@ public final class VaeTrainer {
             validationRows = Math.max(1, Math.min(rows - 1, validationRows));
         }
         if (rows - validationRows < 1) {
-            throw new IllegalArgumentException("option validationFraction " + config.validationFraction()
-                    + " leaves no training rows out of " + rows);
+            throw new InvalidOptionException("validationFraction", config.validationFraction()
+                    + " leaves no training rows out of " + rows, null);
         }
         int[] train = Arrays.copyOfRange(order, validationRows, rows);
         int[] held = Arrays.copyOfRange(order, 0, validationRows);

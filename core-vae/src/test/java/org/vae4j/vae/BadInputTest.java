@@ -206,6 +206,17 @@ class BadInputTest {
     }
 
     @Test
+    void layerListsWithEmptyEntriesAndValidationWithoutTrainingRowsAreNamedOptions() {
+        InvalidOptionException layers = assertThrows(InvalidOptionException.class,
+                () -> VaeConfig.fromMap(Map.of("encoderHidden", ",")));
+        assertEquals("encoderHidden", layers.option());
+        Table two = Table.builder(SCHEMA).addRow(new double[] {1, 0}).build();
+        VaeTrainer trainer = new VaeTrainer(VaeConfig.builder().epochs(1).validationFraction(0.9).build());
+        InvalidOptionException split = assertThrows(InvalidOptionException.class, () -> trainer.fit(two).close());
+        assertEquals("validationFraction", split.option());
+    }
+
+    @Test
     void malformedOptionStringsAreNamed() {
         String m = message(() -> VaeConfig.fromMap(Map.of("epochs", "ten")));
         assertTrue(m.contains("epochs") && m.contains("ten"), m);
