@@ -48,8 +48,21 @@ public final class Vae4j implements Runnable {
                     }
                 })
                 .setExecutionExceptionHandler(new ErrorHandler())
+                .setParameterExceptionHandler(Vae4j::optionError)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .registerConverter(Path.class, Vae4j::path);
+    }
+
+    /**
+     * A command line that cannot be parsed (unknown, missing or malformed options): one line naming the
+     * problem and where the options are listed, exit code {@value ErrorHandler#USER_ERROR}; no usage dump.
+     */
+    private static int optionError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        command.getErr().println(name + ": error: " + e.getMessage() + " (" + name + " --help lists the options)");
+        command.getErr().flush();
+        return ErrorHandler.USER_ERROR;
     }
 
     /** A file name given on the command line; an empty one (such as an unset shell variable) is refused. */

@@ -36,6 +36,16 @@ class BadInputTest {
     }
 
     @Test
+    void unknownOrMissingOptionsAreOneLineWithoutTheUsage() {
+        Cli.Result unknown = Cli.run("train", "--data", "a.csv", "--out", "a.vae", "--bogus");
+        unknown.assertUserError("vae4j train: error:", "--bogus", "vae4j train --help");
+        assertFalse(unknown.err().contains("Usage:"), unknown.err());
+        Cli.Result missing = Cli.run("generate", "-n", "3");
+        missing.assertUserError("vae4j generate: error:", "--model", "vae4j generate --help");
+        assertFalse(missing.err().contains("Usage:"), missing.err());
+    }
+
+    @Test
     void missingDataFile() {
         Path out = dir.resolve("never.vae");
         Cli.Result r = Cli.run("train", "--data", dir.resolve("nope.csv").toString(), "--out", out.toString());
