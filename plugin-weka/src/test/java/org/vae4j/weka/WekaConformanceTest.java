@@ -2,8 +2,10 @@ package org.vae4j.weka;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import weka.core.CheckGOE;
 import weka.core.CheckOptionHandler;
@@ -16,10 +18,15 @@ import weka.core.Utils;
  */
 class WekaConformanceTest {
 
+    /** The plugin's three schemes, as the Explorer lists them. */
+    static Stream<String> schemes() {
+        return Stream.of("weka.filters.unsupervised.attribute.VariationalAutoencoder",
+                "weka.filters.supervised.instance.VAEOversampler",
+                "weka.datagenerators.classifiers.classification.VAEGenerator");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"weka.filters.unsupervised.attribute.VariationalAutoencoder",
-        "weka.filters.supervised.instance.VAEOversampler",
-        "weka.datagenerators.classifiers.classification.VAEGenerator"})
+    @MethodSource("schemes")
     void optionHandling(String scheme) throws Exception {
         CheckOptionHandler check = new CheckOptionHandler();
         check.setSilent(true);
@@ -34,9 +41,7 @@ class WekaConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"weka.filters.unsupervised.attribute.VariationalAutoencoder",
-        "weka.filters.supervised.instance.VAEOversampler",
-        "weka.datagenerators.classifiers.classification.VAEGenerator"})
+    @MethodSource("schemes")
     void guiProperties(String scheme) throws Exception {
         CheckGOE check = new CheckGOE();
         check.setSilent(true);
