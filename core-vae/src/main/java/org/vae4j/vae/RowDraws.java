@@ -14,13 +14,6 @@ final class RowDraws {
 
     /** The generator of row {@code row} (counted from 0) of the run seeded with {@code seed}. */
     static Random of(long seed, long row) {
-        return new Random(mix(seed + 0x9E3779B97F4A7C15L * (row + 1)));
-    }
-
-    /** A 64-bit finaliser (the SplitMix64 constants), so that neighbouring rows get unrelated seeds. */
-    private static long mix(long x) {
-        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
-        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
-        return x ^ (x >>> 31);
+        return new Random(RowSeeds.mix(seed + 0x9E3779B97F4A7C15L * (row + 1)));
     }
 }

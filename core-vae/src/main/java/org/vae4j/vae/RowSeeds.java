@@ -31,8 +31,11 @@ public final class RowSeeds {
         return seeds;
     }
 
-    /** A 64-bit finaliser: every input bit affects every output bit. */
-    private static long mix(long z) {
+    /**
+     * A 64-bit finaliser: every input bit affects every output bit, so neighbouring inputs give unrelated
+     * seeds (shared with {@link RowDraws}).
+     */
+    static long mix(long z) {
         z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
         z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return z ^ (z >>> 33);
