@@ -3,6 +3,8 @@ package org.vae4j.infer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 
+import org.vae4j.engine.NativeArrays;
+
 /**
  * The importance-weighted bound with k samples (Burda et al. 2016): log (1/k) sum_i p(x, z_i) / q(z_i|x),
  * z_i ~ q(z|x). It equals the ELBO in expectation for k = 1 and tightens towards log p(x) as k grows,
@@ -32,7 +34,13 @@ public final class ImportanceWeightedBound implements Bound {
     @Override
     public NDArray perRow(Guide guide, Model model, ParameterStore parameters, Batch batch, NoiseSource noise,
             double beta, boolean training) {
-        return ImportanceWeights.logMeanExp(
-                ImportanceWeights.logWeights(guide, model, parameters, batch, noise, samples, beta, training));
+        return logMeanExp(ImportanceWeights.logWeights(guide, model, parameters, batch, noise, samples, beta, training));
+    }
+
+    /** log((1/k) sum_i exp(w_i)) over axis 0, shifted by the maximum for stability. */
+    private NDArray logMeanExp(NDArray logWeights) {
+        NDArray max = logWeights.max(new int[] {0}, true).stopGradient();
+        NDArray summed = logWeights.sub(max).exp().sum(new int[] {0}).log();
+        return summed.add(max.squeeze(0)).sub(NativeArrays.scalar(summed, (float) StrictMath.log(samples)));
     }
 }

@@ -10,8 +10,7 @@ import org.vae4j.engine.NativeArrays;
 
 /**
  * The shared first half of the multi-sample bounds: k reparameterised draws z_i ~ q(z | x) per row and
- * their log importance weights log w_i = log p(x | z_i) + beta (log p(z_i) - log q(z_i | x)), and the
- * log-mean-exp that the bounds reduce them with.
+ * their log importance weights log w_i = log p(x | z_i) + beta (log p(z_i) - log q(z_i | x)).
  */
 final class ImportanceWeights {
 
@@ -40,16 +39,5 @@ final class ImportanceWeights {
 
     private static NDArray repeat(NDArray array, int samples) {
         return array == null || samples == 1 ? array : array.tile(new long[] {samples, 1});
-    }
-
-    /**
-     * log((1/k) sum_i exp(v_i)) over axis 0 (the k draws), in the values' own type, shifted by the maximum
-     * so that nothing overflows.
-     */
-    static NDArray logMeanExp(NDArray values) {
-        long k = values.getShape().get(0);
-        NDArray max = values.max(new int[] {0}, true).stopGradient();
-        NDArray summed = values.sub(max).exp().sum(new int[] {0}).log();
-        return summed.add(max.squeeze(0)).sub(NativeArrays.scalar(summed, (float) StrictMath.log(k)));
     }
 }
