@@ -103,6 +103,28 @@ public final class Adam {
         return list;
     }
 
+    /**
+     * Zeroes the gradients of this optimizer's parameters without updating them: another group's loss left
+     * them there. Call inside an {@code NDScope}, like {@link #step()}.
+     */
+    void zeroGradients() {
+        for (NDArray w : weights) {
+            w.getGradient().set(EVERYTHING, 0f);
+        }
+    }
+
+    /** Whether the two optimizers update a parameter in common. */
+    boolean sharesParameterWith(Adam other) {
+        for (NDArray w : weights) {
+            for (NDArray v : other.weights) {
+                if (w == v) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Number of updates made so far. */
     public int steps() {
         return steps;

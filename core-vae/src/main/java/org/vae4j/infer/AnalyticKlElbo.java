@@ -1,5 +1,7 @@
 package org.vae4j.infer;
 
+import java.util.Optional;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 
@@ -7,12 +9,18 @@ import org.vae4j.engine.NativeArrays;
 
 
 /**
- * The ELBO with the KL term in closed form: E_q[log p(x|z)] - beta * KL(q(z|x) || p(z)), one
- * reparameterised z per row (Kingma and Welling's SGVB estimator B, Pyro's TraceMeanField_ELBO). With
- * free bits lambda > 0 each latent dimension's batch-mean KL is floored at lambda in the loss (Kingma et
- * al. 2016), which keeps dimensions from collapsing early in training.
+ * The ELBO with the KL term in closed form where the prior has one for the guide's posterior:
+ * E_q[log p(x|z)] - beta * KL(q(z|x) || p(z)), one reparameterised z per row (Kingma and Welling's SGVB
+ * estimator B). Where there is no closed form (flow guides, learned priors) the KL is estimated at the
+ * same draw, log q(z|x) - log p(z), as Pyro's TraceMeanField_ELBO does, so the bound is defined for every
+ * guide and prior and is the lowest-variance ELBO available for each.
+ *
+ * <p>With free bits lambda > 0 each latent dimension's batch-mean KL is floored at lambda in the loss
+ * (Kingma et al. 2016), which keeps dimensions from collapsing early in training. Free bits need the KL
+ * per dimension, so they apply only where it is analytic; elsewhere the loss refuses them. Beta weights the
+ * (floored) KL.
  */
-public final class AnalyticKlElbo implements Objective {
+public final class AnalyticKlElbo implements Bound {
 
     private final double freeBits;
 
@@ -36,7 +44,8 @@ public final class AnalyticKlElbo implements Objective {
             double beta, boolean training) {
         ReparameterizedDraw draw = ReparameterizedDraw.of(guide, model, parameters, batch, noise, training);
         NDArray logLikelihood = draw.logLikelihood();
-        NDArray kl = klPerDimension(model, draw).sum(new int[] {-1});
+        NDArray kl = klPerDimension(model, draw).map(perDimension -> perDimension.sum(new int[] {-1}))
+                .orElseGet(() -> draw.logRatio(model, parameters, training).neg());
         return logLikelihood.sub(kl.mul(NativeArrays.scalar(logLikelihood, (float) beta)));
     }
 
@@ -44,18 +53,19 @@ public final class AnalyticKlElbo implements Objective {
     public NDArray loss(Guide guide, Model model, ParameterStore parameters, Batch batch, NoiseSource noise,
             double beta) {
         if (freeBits == 0) {
-            return Objective.super.loss(guide, model, parameters, batch, noise, beta);
+            return Bound.super.loss(guide, model, parameters, batch, noise, beta);
         }
         ReparameterizedDraw draw = ReparameterizedDraw.of(guide, model, parameters, batch, noise, true);
         NDArray logLikelihood = draw.logLikelihood();
-        NDArray klPerDimension = klPerDimension(model, draw).mean(new int[] {0})
+        NDArray klPerDimension = klPerDimension(model, draw).orElseThrow(() -> new IllegalStateException(
+                "free bits need the KL per latent dimension in closed form, which this prior does not have for"
+                        + " this guide's posterior; set free bits to 0"))
+                .mean(new int[] {0})
                 .maximum(NativeArrays.scalar(logLikelihood, (float) freeBits));
         return klPerDimension.sum().mul(NativeArrays.scalar(logLikelihood, (float) beta)).sub(logLikelihood.mean());
     }
 
-    private static NDArray klPerDimension(Model model, ReparameterizedDraw draw) {
-        return model.prior().analyticKlPerDimension(draw.posterior()).orElseThrow(() -> new IllegalStateException(
-                "the analytic-KL ELBO needs a prior with a closed-form KL from this guide's posterior;"
-                        + " use the Monte Carlo ELBO or an importance-weighted bound"));
+    private static Optional<NDArray> klPerDimension(Model model, ReparameterizedDraw draw) {
+        return model.prior().analyticKlPerDimension(draw.posterior());
     }
 }

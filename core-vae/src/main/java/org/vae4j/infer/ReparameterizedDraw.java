@@ -27,4 +27,9 @@ record ReparameterizedDraw(LatentDistribution posterior, LatentSample sample, ND
     NDArray z() {
         return sample.z();
     }
+
+    /** log p(z) - log q(z | x) at the draws, per row: minus a one-sample estimate of the KL. */
+    NDArray logRatio(Model model, ParameterStore parameters, boolean training) {
+        return model.priorLogProb(parameters, z(), training).sub(sample.logProb());
+    }
 }

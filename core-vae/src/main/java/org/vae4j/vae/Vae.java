@@ -32,12 +32,12 @@ import org.vae4j.engine.Engines;
 import org.vae4j.engine.NativeArrays;
 import org.vae4j.infer.AnalyticKlElbo;
 import org.vae4j.infer.Batch;
+import org.vae4j.infer.Bound;
 import org.vae4j.infer.GaussianGuide;
 import org.vae4j.infer.Guide;
 import org.vae4j.infer.ImportanceWeightedBound;
 import org.vae4j.infer.Model;
 import org.vae4j.infer.NoiseSource;
-import org.vae4j.infer.Objective;
 import org.vae4j.infer.PriorSampler;
 import org.vae4j.io.ModelContents;
 import org.vae4j.io.ModelFile;
@@ -333,7 +333,7 @@ public final class Vae implements AutoCloseable {
      * the row in the user's units (standardisation is accounted for).
      */
     public double[] elbo(Table table, long seed) {
-        return bound(table, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, objective(new AnalyticKlElbo()));
+        return bound(table, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, bounded(new AnalyticKlElbo()));
     }
 
     /**
@@ -637,7 +637,7 @@ public final class Vae implements AutoCloseable {
 
     /** The ELBO of already-encoded rows (the trainer's validation split). */
     double[] elboOfEncoded(EncodedRows rows, long seed) {
-        return bound(rows, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, objective(new AnalyticKlElbo()));
+        return bound(rows, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, bounded(new AnalyticKlElbo()));
     }
 
     /** The noise source of the chunk of a call's rows that starts at row {@code from} and has {@code count} rows. */
@@ -666,12 +666,12 @@ public final class Vae implements AutoCloseable {
         double[] of(Batch batch, NoiseSource noise);
     }
 
-    private BatchBound objective(Objective objective) {
-        return (batch, noise) -> perRow(objective, batch, noise);
+    private BatchBound bounded(Bound bound) {
+        return (batch, noise) -> perRow(bound, batch, noise);
     }
 
-    private double[] perRow(Objective objective, Batch batch, NoiseSource noise) {
-        float[] values = objective.perRow(guide, model, store(), batch, noise, 1.0, false).toFloatArray();
+    private double[] perRow(Bound bound, Batch batch, NoiseSource noise) {
+        float[] values = bound.perRow(guide, model, store(), batch, noise, 1.0, false).toFloatArray();
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = values[i];

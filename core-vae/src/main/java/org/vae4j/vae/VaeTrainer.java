@@ -14,14 +14,16 @@ import ai.djl.training.ParameterStore;
 
 import org.vae4j.data.Table;
 import org.vae4j.engine.Engines;
-import org.vae4j.infer.Adam;
 import org.vae4j.infer.AnalyticKlElbo;
+import org.vae4j.infer.Bound;
 import org.vae4j.infer.ImportanceWeightedBound;
 import org.vae4j.infer.KlSchedule;
 import org.vae4j.infer.MonteCarloElbo;
 import org.vae4j.infer.NoiseSource;
-import org.vae4j.infer.Objective;
-import org.vae4j.infer.SviStep;
+import org.vae4j.infer.SviProcedure;
+import org.vae4j.infer.TrainingContext;
+import org.vae4j.infer.TrainingProcedure;
+import org.vae4j.infer.TrainingStep;
 import org.vae4j.engine.NativeArrays;
 import org.vae4j.preprocess.EncodedRows;
 import org.vae4j.preprocess.Preprocessor;
@@ -142,7 +144,7 @@ public final class VaeTrainer {
         return counts;
     }
 
-    private Objective objective() {
+    private Bound objective() {
         return switch (config.objective()) {
             case ANALYTIC_ELBO -> new AnalyticKlElbo(config.freeBits());
             case MONTE_CARLO_ELBO -> new MonteCarloElbo();
@@ -150,7 +152,12 @@ public final class VaeTrainer {
         };
     }
 
-    /** One training run: its resident data, optimizer and bookkeeping. */
+    /** How the run trains: SVI on the configured bound. */
+    private TrainingProcedure procedure() {
+        return new SviProcedure(objective(), config.learningRate());
+    }
+
+    /** One training run: its resident data, training step and bookkeeping. */
     private final class Run {
         private final Vae vae;
         private final EncodedRows trainRows;
@@ -171,8 +178,7 @@ public final class VaeTrainer {
         TrainingHistory train() {
             List<Parameter> parameters = vae.parameters();
             ParameterStore store = new ParameterStore(vae.manager(), false);
-            SviStep svi = new SviStep(vae.guide(), vae.model(), objective(), new Adam(parameters, config.learningRate()),
-                    store);
+            TrainingContext context = new TrainingContext(vae.guide(), vae.model(), store, vae.manager(), random);
             int n = trainRows.rows();
             int batchSize = Math.min(config.batchSize(), n);
             int stepsPerEpoch = (n + batchSize - 1) / batchSize;
@@ -180,7 +186,7 @@ public final class VaeTrainer {
             int bestEpoch = 0;
             float[][] bestParameters = null;
             TrainingHistory.StopReason reason = TrainingHistory.StopReason.COMPLETED;
-            try (NDManager data = vae.manager().newSubManager()) {
+            try (TrainingStep training = procedure().start(context); NDManager data = vae.manager().newSubManager()) {
                 MiniBatches batches = new MiniBatches(trainRows, data);
                 epochs:
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -199,7 +205,7 @@ public final class VaeTrainer {
                         float loss;
                         try (NDScope scope = new NDScope()) {
                             scope.suppressNotUsedWarning();
-                            loss = svi.step(batches.gather(order, from, count), noise, beta);
+                            loss = training.step(batches.gather(order, from, count), noise, beta);
                         }
                         if (!Float.isFinite(loss)) {
                             throw new TrainingDivergedException(epoch, step + 1, loss, config.learningRate());

@@ -6,98 +6,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.vae4j.data.Column;
-import org.vae4j.data.Schema;
-import org.vae4j.dist.MixedLikelihood;
 import org.vae4j.engine.Engines;
-import org.vae4j.nn.Mlp;
-import org.vae4j.nn.TorchStyleInit;
-import org.vae4j.preprocess.EncodedLayout;
-import org.vae4j.preprocess.NumericLikelihood;
 
 /**
- * Back-propagated gradients of every objective, through guide, reparameterised sample and a mixed
+ * Back-propagated gradients of every bound, through guide, reparameterised sample and a mixed
  * likelihood, against central finite differences of the same objective with the same noise.
  */
 class ElboGradientTest {
 
-    private NDManager manager;
-    private Guide guide;
-    private Model model;
-    private Batch batch;
+    private SmallMixedVae vae;
     private List<Parameter> parameters;
 
     @BeforeEach
     void build() {
-        manager = Engines.pytorch().newBaseManager();
-        Schema schema = Schema.of(List.of(Column.numeric("n1"), Column.numeric("n2"), Column.binary("b"),
-                Column.categorical("c", List.of("x", "y", "z"))));
-        EncodedLayout layout = new EncodedLayout(schema, NumericLikelihood.GAUSSIAN);
-        Random random = new Random(3);
-        Block encoder = Mlp.of(List.of(4), 4);
-        Block decoder = Mlp.of(List.of(4), layout.width());
-        for (Block b : List.of(encoder, decoder)) {
-            b.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
-        }
-        encoder.initialize(manager, DataType.FLOAT32, new Shape(1, layout.width()));
-        decoder.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
-        TorchStyleInit.apply(encoder, random);
-        TorchStyleInit.apply(decoder, random);
-        Parameter logVariance = Parameter.builder().setName("lv").setType(Parameter.Type.OTHER)
-                .optShape(new Shape(2)).optInitializer(Initializer.ZEROS).build();
-        logVariance.initialize(manager, DataType.FLOAT32);
-        logVariance.getArray().set(FloatBuffer.wrap(new float[] {0.2f, -0.3f}));
-        guide = new GaussianGuide(encoder, 2, false);
-        model = new Model(new StandardNormalPrior(2), decoder, new MixedLikelihood(layout), logVariance);
-        // rows: n1, n2, b, one-hot c
-        float[] x = {0.5f, -1.2f, 1, 0, 1, 0, -0.3f, 0.8f, 0, 1, 0, 0, 1.1f, 0.1f, 1, 0, 0, 1};
-        float[] mask = {1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1};
-        batch = new Batch(manager.create(x, new Shape(3, 6)), manager.create(mask, new Shape(3, 6)), null);
-        parameters = new ArrayList<>();
-        encoder.getParameters().values().forEach(parameters::add);
-        decoder.getParameters().values().forEach(parameters::add);
-        parameters.add(logVariance);
+        vae = new SmallMixedVae();
+        parameters = vae.parameters;
     }
 
     @AfterEach
     void close() {
-        manager.close();
+        vae.close();
     }
 
-    private double loss(Objective objective) {
+    private double loss(Bound bound) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            return objective.loss(guide, model, new ParameterStore(manager, false), batch, new NoiseSource(11), 0.7)
+            return bound.loss(vae.guide, vae.model, vae.store(), vae.batch, new NoiseSource(11), 0.7)
                     .getFloat();
         }
     }
 
-    private List<float[]> gradients(Objective objective) {
+    private List<float[]> gradients(Bound bound) {
         List<float[]> grads = new ArrayList<>();
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             Engine engine = Engines.pytorch();
             try (GradientCollector collector = engine.newGradientCollector()) {
-                NDArray loss = objective.loss(guide, model, new ParameterStore(manager, false), batch,
-                        new NoiseSource(11), 0.7);
+                NDArray loss = bound.loss(vae.guide, vae.model, vae.store(), vae.batch, new NoiseSource(11), 0.7);
                 collector.backward(loss);
             }
             for (Parameter p : parameters) {
@@ -110,15 +66,19 @@ class ElboGradientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analytic", "free-bits", "monte-carlo", "importance-weighted"})
+    @ValueSource(strings = {"analytic", "free-bits", "monte-carlo", "importance-weighted", "renyi-half",
+        "renyi-near-one", "renyi-above-one"})
     void backPropagatedGradientsMatchFiniteDifferences(String name) {
-        Objective objective = switch (name) {
+        Bound bound = switch (name) {
             case "analytic" -> new AnalyticKlElbo();
             case "free-bits" -> new AnalyticKlElbo(0.05);
             case "monte-carlo" -> new MonteCarloElbo();
-            default -> new ImportanceWeightedBound(4);
+            case "importance-weighted" -> new ImportanceWeightedBound(4);
+            case "renyi-half" -> new RenyiBound(0.5, 4);
+            case "renyi-near-one" -> new RenyiBound(1 - 1e-7, 4);
+            default -> new RenyiBound(2.5, 4);
         };
-        List<float[]> analytic = gradients(objective);
+        List<float[]> analytic = gradients(bound);
         double h = 1e-3;
         int checked = 0;
         double largest = 0;
@@ -130,10 +90,10 @@ class ElboGradientTest {
                 float original = values[i];
                 values[i] = (float) (original + h);
                 array.set(FloatBuffer.wrap(values));
-                double up = loss(objective);
+                double up = loss(bound);
                 values[i] = (float) (original - h);
                 array.set(FloatBuffer.wrap(values));
-                double down = loss(objective);
+                double down = loss(bound);
                 values[i] = original;
                 array.set(FloatBuffer.wrap(values));
                 double numeric = (up - down) / (2 * h);

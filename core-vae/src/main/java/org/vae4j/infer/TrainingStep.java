@@ -1,0 +1,35 @@
+package org.vae4j.infer;
+
+import java.util.List;
+
+import ai.djl.nn.Parameter;
+
+/**
+ * The step function of one training run made by a {@link TrainingProcedure}: it updates the parameters
+ * from one mini-batch. It owns the run's optimizer state and any training-only network, which
+ * {@link #close()} frees.
+ */
+public interface TrainingStep extends AutoCloseable {
+
+    /**
+     * Takes one optimisation step.
+     *
+     * @param beta the KL weight for this step (the KL warm-up's schedule)
+     * @return the loss the procedure reports for this batch before the update (for SVI minus the batch-mean
+     *     bound), which the trainer checks for divergence
+     */
+    float step(Batch batch, NoiseSource noise, double beta);
+
+    /**
+     * The parameters of networks only training needs (none for SVI): a checkpoint that resumes training
+     * keeps them, a model file for inference does not.
+     */
+    default List<Parameter> trainingOnlyParameters() {
+        return List.of();
+    }
+
+    /** Frees the step's training-only networks; the guide's and model's parameters stay. */
+    @Override
+    default void close() {
+    }
+}
