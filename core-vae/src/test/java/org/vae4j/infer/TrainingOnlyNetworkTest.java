@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
@@ -41,8 +43,10 @@ class TrainingOnlyNetworkTest {
             Block critic = Linear.builder().setUnits(1).build();
             critic.initialize(memory, DataType.FLOAT32, new Shape(1, context.guide().latentDim()));
             TorchStyleInit.apply(critic, context.random());
-            List<Parameter> criticParameters = new ArrayList<>();
-            critic.getParameters().values().forEach(criticParameters::add);
+            Map<String, Parameter> named = new LinkedHashMap<>();
+            named.put("critic.weight", critic.getParameters().get("weight"));
+            named.put("critic.bias", critic.getParameters().get("bias"));
+            List<Parameter> criticParameters = List.copyOf(named.values());
             Bound elbo = new AnalyticKlElbo();
             NDArray[] codes = new NDArray[1];
             ParameterGroup vae = new ParameterGroup("vae", new Adam(context.inferenceParameters(), 0.01),
@@ -65,8 +69,8 @@ class TrainingOnlyNetworkTest {
                 }
 
                 @Override
-                public List<Parameter> trainingOnlyParameters() {
-                    return criticParameters;
+                public Map<String, Parameter> trainingOnlyParameters() {
+                    return named;
                 }
 
                 @Override
@@ -110,8 +114,8 @@ class TrainingOnlyNetworkTest {
         List<float[]> inferenceBefore = values(context.inferenceParameters());
         List<Parameter> critic;
         try (TrainingStep step = new CriticProcedure().start(context)) {
-            critic = step.trainingOnlyParameters();
-            assertEquals(2, critic.size(), "the critic's weight and bias");
+            assertEquals(List.of("critic.weight", "critic.bias"), List.copyOf(step.trainingOnlyParameters().keySet()));
+            critic = List.copyOf(step.trainingOnlyParameters().values());
             assertTrue(critic.stream().noneMatch(context.inferenceParameters()::contains),
                     "training-only parameters are not inference parameters");
             List<float[]> criticBefore = values(critic);
