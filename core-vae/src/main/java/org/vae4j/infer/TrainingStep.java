@@ -1,6 +1,6 @@
 package org.vae4j.infer;
 
-import java.util.List;
+import java.util.Map;
 
 import ai.djl.nn.Parameter;
 
@@ -21,11 +21,12 @@ public interface TrainingStep extends AutoCloseable {
     float step(Batch batch, NoiseSource noise, double beta);
 
     /**
-     * The parameters of networks only training needs (none for SVI): a checkpoint that resumes training
-     * keeps them, a model file for inference does not.
+     * The parameters of networks only training needs (none for SVI), by stable name (such as
+     * {@code discriminator.layer0.weight}, the tensor's name in a checkpoint), in a fixed order: a checkpoint
+     * that resumes training keeps them, a model file for inference does not.
      */
-    default List<Parameter> trainingOnlyParameters() {
-        return List.of();
+    default Map<String, Parameter> trainingOnlyParameters() {
+        return Map.of();
     }
 
     /** Frees the step's training-only networks; the guide's and model's parameters stay. */
