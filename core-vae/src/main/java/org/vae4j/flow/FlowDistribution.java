@@ -3,6 +3,7 @@ package org.vae4j.flow;
 import java.util.List;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 import org.vae4j.dist.DiagonalNormal;
@@ -65,6 +66,12 @@ public final class FlowDistribution implements LatentDistribution {
             logProb = logProb.sub(out.logAbsDet());
         }
         return new LatentSample(z, logProb);
+    }
+
+    /** The base's shape: the flow keeps it, so no pass through the flow is needed. */
+    @Override
+    public Shape shape() {
+        return base.mean().getShape();
     }
 
     /** The base mean pushed through the flow, computed on first use. */

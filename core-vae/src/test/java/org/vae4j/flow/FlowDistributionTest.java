@@ -223,4 +223,37 @@ class FlowDistributionTest {
             assertTrue(e.getMessage().contains("Monte Carlo ELBO"), e.getMessage());
         }
     }
+
+    /** An identity step that counts the passes made through it. */
+    private static final class CountingStep extends FlowStep {
+        int passes;
+
+        CountingStep() {
+            super(LATENT);
+        }
+
+        @Override
+        public Transformed push(ParameterStore parameters, NDArray z, NDArray context, boolean training) {
+            passes++;
+            return new Transformed(z, z.sum(new int[] {-1}).zerosLike());
+        }
+
+        @Override
+        public void drawParameters(Random random) {}
+    }
+
+    @Test
+    void aTrainingBoundPushesOnlyItsDrawsThroughTheFlow() {
+        CountingStep counting = new CountingStep();
+        FlowGuide counted = new FlowGuide(Mlp.of(List.of(), 2 * LATENT), LATENT, 0, false, List.of(counting));
+        FlowTesting.initialize(counted.network(), manager, DATA, 3);
+        Model model = model();
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            new MonteCarloElbo().perRow(counted, model, parameters, batch, new NoiseSource(3), 1, true);
+            assertEquals(1, counting.passes, "the Monte Carlo ELBO");
+            new ImportanceWeightedBound(3).perRow(counted, model, parameters, batch, new NoiseSource(3), 1, true);
+            assertEquals(2, counting.passes, "the importance-weighted bound");
+        }
+    }
 }
