@@ -1,6 +1,7 @@
 package org.vae4j.dist;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * A distribution over the latent code of each row of a batch, as a guide produces it: reparameterised
@@ -17,6 +18,14 @@ public interface LatentDistribution {
      * @param standardNormal noise of shape (B, M), or (S, B, M) for S draws per row
      */
     LatentSample rsample(NDArray standardNormal);
+
+    /**
+     * The shape (B, M) of one draw per row, for the noise a bound draws. Computes nothing, where
+     * {@link #location()} may cost a pass through a flow.
+     */
+    default Shape shape() {
+        return location().getShape();
+    }
 
     /** The code of each row users see as its latent features, shape (B, M): the mean, or a flow's image of it. */
     NDArray location();

@@ -28,7 +28,8 @@ public final class GaussianGuide implements Guide {
     private final NDIndex logVarianceColumns;
 
     /**
-     * @param network maps the guide's input to 2 * latentDim outputs; any DJL block (a custom encoder too)
+     * @param network maps the guide's input to 2 * latentDim outputs; any DJL block (a custom encoder too).
+     *     Further output columns are left alone (a flow guide's encoder puts its context there)
      * @param latentDim M, the number of latent dimensions
      * @param maskInputs whether the observation mask is appended to the input (for data with missing cells)
      */

@@ -25,7 +25,7 @@ final class ImportanceWeights {
             int samples, double beta, boolean training) {
         LatentDistribution q = guide.posterior(parameters, batch, training);
         long rows = batch.size();
-        long latent = q.location().getShape().get(1);
+        long latent = q.shape().get(1);
         // k copies of the batch stacked along the rows: copy i of row b sits at i * B + b.
         NDArray eps = noise.standardNormal(batch.x().getManager(), new Shape(samples, rows, latent));
         LatentSample sample = q.rsample(eps);

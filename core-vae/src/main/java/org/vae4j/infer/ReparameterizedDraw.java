@@ -19,7 +19,7 @@ record ReparameterizedDraw(LatentDistribution posterior, LatentSample sample, ND
     static ReparameterizedDraw of(Guide guide, Model model, ParameterStore parameters, Batch batch,
             NoiseSource noise, boolean training) {
         LatentDistribution q = guide.posterior(parameters, batch, training);
-        LatentSample sample = q.rsample(noise.standardNormal(batch.x().getManager(), q.location().getShape()));
+        LatentSample sample = q.rsample(noise.standardNormal(batch.x().getManager(), q.shape()));
         return new ReparameterizedDraw(q, sample, model.logLikelihood(parameters, sample.z(), batch, training));
     }
 

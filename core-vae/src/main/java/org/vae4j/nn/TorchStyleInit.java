@@ -17,8 +17,15 @@ public final class TorchStyleInit {
 
     private TorchStyleInit() {}
 
-    /** Re-initialises the Linear layers of an initialised block, depth first, in child order. */
+    /**
+     * Re-initialises the Linear layers of an initialised block, depth first, in child order; a
+     * {@link SelfInitializing} block draws its own values from the same generator at its turn.
+     */
     public static void apply(Block block, Random random) {
+        if (block instanceof SelfInitializing own) {
+            own.drawParameters(random);
+            return;
+        }
         if (block instanceof Linear linear) {
             NDArray weight = linear.getParameters().get("weight").getArray();
             long fanIn = weight.getShape().get(1);
@@ -32,7 +39,8 @@ public final class TorchStyleInit {
         block.getChildren().values().forEach(child -> apply(child, random));
     }
 
-    private static void fill(NDArray array, double bound, Random random) {
+    /** Overwrites every element of {@code array} with an independent draw from U(-bound, bound). */
+    public static void fill(NDArray array, double bound, Random random) {
         float[] values = new float[Math.toIntExact(array.size())];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);

@@ -6,31 +6,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.initializer.Initializer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vae4j.engine.Engines;
+import org.vae4j.flow.FlowGuide;
+import org.vae4j.flow.InverseAutoregressiveFlow;
+import org.vae4j.flow.PlanarFlow;
+import org.vae4j.flow.RadialFlow;
+import org.vae4j.nn.Mlp;
+import org.vae4j.nn.TorchStyleInit;
 
 /**
  * Back-propagated gradients of every bound, through guide, reparameterised sample and a mixed
- * likelihood, against central finite differences of the same objective with the same noise.
+ * likelihood, against central finite differences of the same objective with the same noise; for the
+ * sampled bounds also through a flow guide.
  */
 class ElboGradientTest {
 
     private SmallMixedVae vae;
+    private Guide guide;
     private List<Parameter> parameters;
 
     @BeforeEach
     void build() {
         vae = new SmallMixedVae();
+        guide = vae.guide;
         parameters = vae.parameters;
     }
 
@@ -42,7 +55,7 @@ class ElboGradientTest {
     private double loss(Bound bound) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            return bound.loss(vae.guide, vae.model, vae.store(), vae.batch, new NoiseSource(11), 0.7)
+            return bound.loss(guide, vae.model, vae.store(), vae.batch, new NoiseSource(11), 0.7)
                     .getFloat();
         }
     }
@@ -53,7 +66,7 @@ class ElboGradientTest {
             scope.suppressNotUsedWarning();
             Engine engine = Engines.pytorch();
             try (GradientCollector collector = engine.newGradientCollector()) {
-                NDArray loss = bound.loss(vae.guide, vae.model, vae.store(), vae.batch, new NoiseSource(11), 0.7);
+                NDArray loss = bound.loss(guide, vae.model, vae.store(), vae.batch, new NoiseSource(11), 0.7);
                 collector.backward(loss);
             }
             for (Parameter p : parameters) {
@@ -65,11 +78,8 @@ class ElboGradientTest {
         return grads;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"analytic", "free-bits", "monte-carlo", "importance-weighted", "renyi-half",
-        "renyi-near-one", "renyi-above-one"})
-    void backPropagatedGradientsMatchFiniteDifferences(String name) {
-        Bound bound = switch (name) {
+    private static Bound bound(String name) {
+        return switch (name) {
             case "analytic" -> new AnalyticKlElbo();
             case "free-bits" -> new AnalyticKlElbo(0.05);
             case "monte-carlo" -> new MonteCarloElbo();
@@ -78,6 +88,33 @@ class ElboGradientTest {
             case "renyi-near-one" -> new RenyiBound(1 - 1e-7, 4);
             default -> new RenyiBound(2.5, 4);
         };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"analytic", "free-bits", "monte-carlo", "importance-weighted", "renyi-half",
+        "renyi-near-one", "renyi-above-one"})
+    void backPropagatedGradientsMatchFiniteDifferences(String name) {
+        assertGradientsMatchFiniteDifferences(name, bound(name), 5);
+    }
+
+    /** The same through a flow guide with a step of each kind, IAF reading the encoder's context. */
+    @ParameterizedTest
+    @ValueSource(strings = {"monte-carlo", "importance-weighted", "renyi-half"})
+    void gradientsThroughAFlowGuideMatchFiniteDifferences(String name) {
+        FlowGuide flow = new FlowGuide(Mlp.of(List.of(4), 2 * 2 + 3), 2, 3, false, List.of(new PlanarFlow(2),
+                new RadialFlow(2), new InverseAutoregressiveFlow(2, 3, 4, false),
+                new InverseAutoregressiveFlow(2, 3, 4, true)));
+        flow.network().setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+        flow.network().initialize(vae.manager, DataType.FLOAT32, new Shape(1, 6));
+        TorchStyleInit.apply(flow.network(), new Random(5));
+        guide = flow;
+        parameters = new ArrayList<>(flow.parameters());
+        parameters.addAll(vae.model.parameters());
+        assertGradientsMatchFiniteDifferences(name + " through flows", bound(name), 2);
+    }
+
+    /** Checks about {@code entriesPerParameter} entries of every parameter. */
+    private void assertGradientsMatchFiniteDifferences(String name, Bound bound, int entriesPerParameter) {
         List<float[]> analytic = gradients(bound);
         double h = 1e-3;
         int checked = 0;
@@ -85,7 +122,7 @@ class ElboGradientTest {
         for (int p = 0; p < parameters.size(); p++) {
             NDArray array = parameters.get(p).getArray();
             float[] values = array.toFloatArray();
-            int step = Math.max(1, values.length / 5);
+            int step = Math.max(1, values.length / entriesPerParameter);
             for (int i = 0; i < values.length; i += step) {
                 float original = values[i];
                 values[i] = (float) (original + h);
