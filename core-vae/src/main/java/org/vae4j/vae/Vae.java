@@ -30,8 +30,8 @@ import org.vae4j.dist.LatentDistribution;
 import org.vae4j.engine.DeviceChoice;
 import org.vae4j.engine.Engines;
 import org.vae4j.engine.NativeArrays;
-import org.vae4j.infer.AnalyticKlElbo;
 import org.vae4j.infer.Batch;
+import org.vae4j.infer.EvaluationElbo;
 import org.vae4j.infer.GaussianGuide;
 import org.vae4j.infer.Guide;
 import org.vae4j.infer.ImportanceWeightedBound;
@@ -329,11 +329,11 @@ public final class Vae implements AutoCloseable {
     }
 
     /**
-     * The ELBO of each row (analytic KL, one reparameterised sample, beta = 1), in nats, as a density of
-     * the row in the user's units (standardisation is accounted for).
+     * The ELBO of each row (one reparameterised sample, beta = 1, the KL in closed form where the prior has
+     * one), in nats, as a density of the row in the user's units (standardisation is accounted for).
      */
     public double[] elbo(Table table, long seed) {
-        return bound(table, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, objective(new AnalyticKlElbo()));
+        return bound(table, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, objective(new EvaluationElbo()));
     }
 
     /**
@@ -636,7 +636,7 @@ public final class Vae implements AutoCloseable {
 
     /** The ELBO of already-encoded rows (the trainer's validation split). */
     double[] elboOfEncoded(EncodedRows rows, long seed) {
-        return bound(rows, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, objective(new AnalyticKlElbo()));
+        return bound(rows, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, objective(new EvaluationElbo()));
     }
 
     /** The noise source of the chunk of a call's rows that starts at row {@code from} and has {@code count} rows. */
