@@ -26,7 +26,7 @@ import org.vae4j.engine.Engines;
  */
 class MixtureOfGaussiansPriorTest {
 
-    private static final float[] MEANS = {-6, 1, 0, 0.5f, 6, -2};
+    private static final float[] MEANS = {-10, 1, 0, 0.5f, 10, -2};
     private static final float[] LOG_VARIANCES = {-0.5f, 0.3f, 0.2f, -1, 0, 0.4f};
     private static final float[] LOGITS = {0.4f, 1.3f, 0.1f};
 
@@ -71,7 +71,7 @@ class MixtureOfGaussiansPriorTest {
     @Test
     void logProbIsTheMixtureDensityComputedInJava() {
         // The last code is far from every component: a log-sum-exp without a shift would give log 0 in floats.
-        double[][] z = {{0, 0}, {-6.2, 1.5}, {5, -1}, {1.3, 0.4}, {-20, 12}};
+        double[][] z = {{0, 0}, {-9.2, 1.5}, {5, -1}, {1.3, 0.4}, {-20, 12}};
         float[] logProb = prior.logProb(new ParameterStore(manager, false), PriorChecks.codes(manager, z), false)
                 .toFloatArray();
         for (int r = 0; r < z.length; r++) {
@@ -115,8 +115,8 @@ class MixtureOfGaussiansPriorTest {
         double[][] squares = new double[3][2];
         for (int i = 0; i < draws; i++) {
             double[] z = sampler.draw(random);
-            // The components are 6 apart on the first axis with standard deviations below 1.3.
-            int k = z[0] < -3 ? 0 : z[0] < 3 ? 1 : 2;
+            // The components are 10 apart on the first axis with standard deviations below 1.2.
+            int k = z[0] < -5 ? 0 : z[0] < 5 ? 1 : 2;
             counts[k]++;
             for (int j = 0; j < 2; j++) {
                 sums[k][j] += z[j];
@@ -138,7 +138,7 @@ class MixtureOfGaussiansPriorTest {
 
     @Test
     void gradientsMatchFiniteDifferences() {
-        NDArray z = PriorChecks.codes(manager, new double[][] {{0, 0}, {-5.2, 1.5}, {4, -1}, {1.3, 0.4}});
+        NDArray z = PriorChecks.codes(manager, new double[][] {{0, 0}, {-8.2, 1.5}, {5, -1}, {1.3, 0.4}});
         for (String name : List.of(MixtureOfGaussiansPrior.MEANS, MixtureOfGaussiansPrior.LOG_VARIANCES,
                 MixtureOfGaussiansPrior.LOGITS)) {
             PriorChecks.assertGradientMatchesFiniteDifferences(parameter(name),

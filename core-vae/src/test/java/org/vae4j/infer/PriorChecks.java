@@ -75,13 +75,13 @@ final class PriorChecks {
         float[] gradient;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
+            NDArray stale = parameter.getArray().getGradient();
+            stale.subi(stale); // backward passes add to what earlier ones left
             Engine engine = Engines.pytorch();
             try (GradientCollector collector = engine.newGradientCollector()) {
                 collector.backward(logProb.apply(new ParameterStore(manager, false)).sum());
             }
-            NDArray g = parameter.getArray().getGradient();
-            gradient = g.toFloatArray();
-            g.subi(g);
+            gradient = parameter.getArray().getGradient().toFloatArray();
         }
         NDArray array = parameter.getArray();
         float[] values = array.toFloatArray();
