@@ -477,8 +477,9 @@ public final class Vae implements AutoCloseable {
         List<NamedTensor> tensors = new ArrayList<>();
         new VaeNetworks(guide, model).named().forEach((name, parameter) -> tensors.add(new NamedTensor(name,
                 parameter.getArray().getShape().getShape(), parameter.getArray().toFloatArray())));
-        return new ModelContents(config.toMap(), preprocessor.schema(), preprocessor.numericLikelihood(),
-                preprocessor.means(), preprocessor.scales(), maskInputs, conditionFrequencies, history, tensors);
+        return new ModelContents(config.toMap(), List.of(), preprocessor.schema(), preprocessor.numericLikelihood(),
+                preprocessor.means(), preprocessor.scales(), maskInputs, conditionFrequencies, history, tensors,
+                List.of());
     }
 
     private static Vae fromContents(ModelContents contents) {
