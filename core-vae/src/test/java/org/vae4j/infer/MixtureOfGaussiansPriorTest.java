@@ -151,6 +151,7 @@ class MixtureOfGaussiansPriorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new MixtureOfGaussiansPrior(2, 4, 0, manager, new Random(3)));
         assertEquals(true, e.getMessage().contains("never separate"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new MixtureOfGaussiansPrior(2, 0, 1, manager, new Random(3)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MixtureOfGaussiansPrior(2, 0, 1, manager, new Random(3)));
     }
 }
