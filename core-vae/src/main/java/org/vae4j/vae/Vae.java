@@ -329,8 +329,8 @@ public final class Vae implements AutoCloseable {
     }
 
     /**
-     * The ELBO of each row (analytic KL, one reparameterised sample, beta = 1), in nats, as a density of
-     * the row in the user's units (standardisation is accounted for).
+     * The ELBO of each row (one reparameterised sample, beta = 1, the KL in closed form where the prior has
+     * one), in nats, as a density of the row in the user's units (standardisation is accounted for).
      */
     public double[] elbo(Table table, long seed) {
         return bound(table, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, bounded(new AnalyticKlElbo()));

@@ -17,7 +17,7 @@ import org.vae4j.dist.MixedLikelihood;
 import org.vae4j.infer.GaussianGuide;
 import org.vae4j.infer.Guide;
 import org.vae4j.infer.Model;
-import org.vae4j.infer.StandardNormalPrior;
+import org.vae4j.infer.Prior;
 import org.vae4j.nn.Mlp;
 import org.vae4j.nn.TorchStyleInit;
 import org.vae4j.preprocess.Preprocessor;
@@ -52,6 +52,15 @@ record VaeNetworks(Guide guide, Model model) {
      */
     static VaeNetworks create(VaeConfig config, Preprocessor preprocessor, boolean maskInputs, NDManager manager,
             Random initRandom) {
+        return create(config, preprocessor, maskInputs, manager, initRandom, PriorFactory.STANDARD_NORMAL);
+    }
+
+    /**
+     * Builds and initialises the networks with the prior {@code priors} makes (its initial values drawn
+     * after the networks').
+     */
+    static VaeNetworks create(VaeConfig config, Preprocessor preprocessor, boolean maskInputs, NDManager manager,
+            Random initRandom, PriorFactory priors) {
         ParameterShapes.checkSize(shapes(config, preprocessor, maskInputs));
         int dataWidth = preprocessor.layout().width();
         int conditionWidth = preprocessor.schema().conditionCardinality();
@@ -77,12 +86,17 @@ record VaeNetworks(Guide guide, Model model) {
         }
         TorchStyleInit.apply(encoder, initRandom);
         TorchStyleInit.apply(decoder, initRandom);
-        Model model = new Model(new StandardNormalPrior(latent), decoder, new MixedLikelihood(preprocessor.layout()),
+        Prior prior = priors.create(guide, dataWidth, conditionWidth, manager, initRandom);
+        Model model = new Model(prior, decoder, new MixedLikelihood(preprocessor.layout()),
                 logVariance);
         return new VaeNetworks(guide, model);
     }
 
-    /** Every parameter by its model-file name, in the order {@link #shapes} lists them. */
+    /**
+     * Every parameter by its model-file name, in the order {@link #shapes} lists them, then a learned
+     * prior's (which {@link #shapes} does not list yet, so a file holding them is refused on loading rather
+     * than read with the prior lost).
+     */
     Map<String, Parameter> named() {
         Map<String, Parameter> named = new LinkedHashMap<>();
         addLayers(named, "encoder", guide.network());
@@ -90,6 +104,7 @@ record VaeNetworks(Guide guide, Model model) {
         if (model.gaussianLogVariance() != null) {
             named.put(GAUSSIAN_LOG_VARIANCE, model.gaussianLogVariance());
         }
+        model.prior().parameters().forEach(parameter -> named.put(parameter.getName(), parameter));
         return named;
     }
 
