@@ -15,16 +15,14 @@ import ai.djl.training.ParameterStore;
 import org.vae4j.data.Table;
 import org.vae4j.engine.Engines;
 import org.vae4j.infer.Adam;
-import org.vae4j.infer.AnalyticKlElbo;
-import org.vae4j.infer.ImportanceWeightedBound;
 import org.vae4j.infer.KlSchedule;
-import org.vae4j.infer.MonteCarloElbo;
 import org.vae4j.infer.NoiseSource;
 import org.vae4j.infer.Objective;
 import org.vae4j.infer.SviStep;
 import org.vae4j.engine.NativeArrays;
 import org.vae4j.preprocess.EncodedRows;
 import org.vae4j.preprocess.Preprocessor;
+import org.vae4j.vae.components.ObjectiveType;
 
 /**
  * Fits a {@link Vae} to a table by stochastic variational inference: mini-batches of shuffled rows, Adam,
@@ -143,11 +141,7 @@ public final class VaeTrainer {
     }
 
     private Objective objective() {
-        return switch (config.objective()) {
-            case ANALYTIC_ELBO -> new AnalyticKlElbo(config.freeBits());
-            case MONTE_CARLO_ELBO -> new MonteCarloElbo();
-            case IMPORTANCE_WEIGHTED -> new ImportanceWeightedBound(config.trainingSamples());
-        };
+        return ((ObjectiveType) config.objective().type()).create(config.objective().options(), config);
     }
 
     /** One training run: its resident data, optimizer and bookkeeping. */
