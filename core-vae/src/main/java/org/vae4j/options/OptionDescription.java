@@ -183,7 +183,9 @@ public final class OptionDescription {
      * @throws InvalidOptionException naming this option
      */
     public Object parse(String text, ComponentRegistry registry) {
-        Objects.requireNonNull(text, () -> "option " + name + " has no value");
+        if (text == null) {
+            throw new InvalidOptionException(name, "must be set", null);
+        }
         String t = text.trim();
         if (t.equals(unsetText)) {
             return null;

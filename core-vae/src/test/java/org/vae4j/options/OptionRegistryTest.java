@@ -49,7 +49,7 @@ class OptionRegistryTest {
     void everyOptionRoundTripsThroughItsTextWithANonDefaultValue() {
         Map<String, String> changed = new LinkedHashMap<>();
         for (OptionDescription option : VaeOptions.ALL) {
-            changed.put(option.name(), nonDefault(option));
+            changed.put(option.name(), OtherValues.of(option, ComponentRegistry.standard()));
         }
         VaeConfig config = VaeConfig.fromMap(changed).build();
         for (OptionDescription option : VaeOptions.ALL) {
@@ -62,22 +62,6 @@ class OptionRegistryTest {
             }
         }
         assertEquals(config, VaeConfig.fromCompleteMap(config.toMap()));
-    }
-
-    /** A valid value other than the default, made from the description alone. */
-    static String nonDefault(OptionDescription option) {
-        return switch (option.type()) {
-            case INT, LONG -> Long.toString(((Number) option.defaultValue()).longValue() + 2);
-            case DOUBLE -> Double.toString(((Double) option.defaultValue()) / 2 + 0.25);
-            case BOOLEAN -> Boolean.toString(!(Boolean) option.defaultValue());
-            case CHOICE -> option.choices().stream().filter(c -> !c.equals(option.defaultText())).findFirst()
-                    .orElseThrow();
-            case INT_LIST -> "7,3";
-            case COMPONENT -> ComponentRegistry.standard().ofKind(option.kind().orElseThrow()).stream()
-                    .map(t -> t.id() + (t.options().isEmpty() ? "" : ":" + t.options().get(0).name() + "="
-                            + nonDefault(t.options().get(0))))
-                    .filter(s -> !s.equals(option.defaultText())).findFirst().orElse(option.defaultText());
-        };
     }
 
     @Test
