@@ -160,10 +160,10 @@ class VariationalAutoencoderTest {
         copy.setOptions(options.clone());
         assertArrayEquals(options, copy.getOptions());
         assertEquals(5, copy.getLatentDim());
-        assertEquals("16,8", copy.getHiddenLayers());
+        assertEquals("16,8", copy.getEncoderHidden());
         assertEquals(9, copy.getBatchSize());
         assertEquals(0.5, copy.getBeta());
-        assertEquals("cpu", copy.getDevice());
+        assertEquals("cpu", copy.getDevice().getSelectedTag().getIDStr());
         assertEquals(0.2, copy.getValidationFraction());
         assertEquals(42, copy.getSeed());
         assertEquals(11, copy.getImportanceSamples());
