@@ -115,6 +115,23 @@ public final class OptionDescription {
         return flag;
     }
 
+    /**
+     * The flag command lines take, without dashes: {@link #flag()}, but for a true/false option the bare switch
+     * that changes its default ({@code no-shuffle} for an option that is true by default).
+     */
+    public String commandFlag() {
+        return type == OptionType.BOOLEAN && Boolean.parseBoolean(defaultText) ? "no-" + flag : flag;
+    }
+
+    /** The help text for {@link #commandFlag()}: {@link #fullHelp()}, or for a switch what giving it does. */
+    public String commandHelp() {
+        if (type != OptionType.BOOLEAN) {
+            return fullHelp();
+        }
+        return help + (Boolean.parseBoolean(defaultText) ? " (on by default; this switch turns it off)"
+                : " (off by default; this switch turns it on)");
+    }
+
     /** The type of value. */
     public OptionType type() {
         return type;

@@ -56,22 +56,15 @@ public final class VaeSettings implements Serializable {
         return VaeOptions.ALL.stream().filter(o -> o != VaeOptions.SEED).toList();
     }
 
-    /** The Weka flag of {@code option}, without the dash: for a true/false option, the one that changes its default. */
-    public static String flag(OptionDescription option) {
-        return option.type() == OptionType.BOOLEAN && (Boolean) option.defaultValue() ? "no-" + option.flag()
-                : option.flag();
-    }
-
     /** The command-line options, in the order {@link #getOptions()} writes them. */
     public static List<Option> listOptions() {
         List<Option> result = new ArrayList<>();
         for (OptionDescription option : options()) {
-            String flag = flag(option);
+            String flag = option.commandFlag();
             if (option.type() == OptionType.BOOLEAN) {
-                result.add(new Option("\t" + (flag.startsWith("no-") ? "Do not: " : "") + option.fullHelp(), flag, 0,
-                        "-" + flag));
+                result.add(new Option("\t" + option.commandHelp(), flag, 0, "-" + flag));
             } else {
-                result.add(new Option("\t" + option.fullHelp(), flag, 1, "-" + flag + " <" + argument(option) + ">"));
+                result.add(new Option("\t" + option.commandHelp(), flag, 1, "-" + flag + " <" + argument(option) + ">"));
             }
         }
         return result;
@@ -94,7 +87,7 @@ public final class VaeSettings implements Serializable {
     public void setOptions(String[] options) throws Exception {
         reset();
         for (OptionDescription option : options()) {
-            String flag = flag(option);
+            String flag = option.commandFlag();
             if (option.type() == OptionType.BOOLEAN) {
                 boolean given = Utils.getFlag(flag, options);
                 texts.put(option.name(), Boolean.toString((Boolean) option.defaultValue() != given));
@@ -128,10 +121,10 @@ public final class VaeSettings implements Serializable {
         for (OptionDescription option : options()) {
             String text = texts.get(option.name());
             if (option.type() != OptionType.BOOLEAN) {
-                result.add("-" + flag(option));
+                result.add("-" + option.commandFlag());
                 result.add(text);
             } else if (!text.equals(option.defaultText())) {
-                result.add("-" + flag(option));
+                result.add("-" + option.commandFlag());
             }
         }
         return result;
@@ -166,7 +159,7 @@ public final class VaeSettings implements Serializable {
      */
     void set(String name, Object value) {
         OptionDescription option = VaeOptions.named(name);
-        set(option, flag(option), value instanceof String text ? text : option.format(value));
+        set(option, option.commandFlag(), value instanceof String text ? text : option.format(value));
     }
 
     /** The choice option called {@code name} as a Weka tag list with its current value selected. */

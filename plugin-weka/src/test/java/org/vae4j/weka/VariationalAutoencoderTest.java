@@ -80,7 +80,7 @@ class VariationalAutoencoderTest {
 
     @Test
     void meansAndStandardDeviationsArePositiveSpreads() throws Exception {
-        Instances result = apply(ArffFixtures.load("iris.arff"), with(filter("-output means-and-std")));
+        Instances result = apply(ArffFixtures.load("iris.arff"), with(filter("-latent 2 -output means-and-std")));
         assertEquals(List.of("z1", "z2", "z1_std", "z2_std", "class"), attributeNames(result));
         for (Instance row : result) {
             assertTrue(row.value(2) > 0 && row.value(3) > 0, row.toString());
@@ -307,14 +307,14 @@ class VariationalAutoencoderTest {
     @Test
     void anEmptyFirstBatchDefinesTheFormatAndTheNextBatchTrains() throws Exception {
         Instances iris = ArffFixtures.load("iris.arff");
-        VariationalAutoencoder filter = with(filter("-E 3"));
+        VariationalAutoencoder filter = with(filter("-E 3 -latent 2"));
         filter.setInputFormat(iris);
         Instances empty = Filter.useFilter(new Instances(iris, 0), filter);
         assertEquals(List.of("z1", "z2", "class"), attributeNames(empty));
         assertEquals(0, empty.numInstances());
 
         Instances trained = Filter.useFilter(iris, filter);
-        assertSameRows(apply(iris, with(filter("-E 3"))), trained);
+        assertSameRows(apply(iris, with(filter("-E 3 -latent 2"))), trained);
     }
 
     @Test

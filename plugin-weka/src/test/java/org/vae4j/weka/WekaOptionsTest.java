@@ -81,10 +81,10 @@ class WekaOptionsTest {
         for (OptionDescription option : VaeSettings.options()) {
             String other = OtherValues.of(option, ComponentRegistry.standard());
             if (option.type() != OptionType.BOOLEAN) {
-                args.add("-" + VaeSettings.flag(option));
+                args.add("-" + option.commandFlag());
                 args.add(other);
             } else if (!other.equals(option.defaultText())) {
-                args.add("-" + VaeSettings.flag(option));
+                args.add("-" + option.commandFlag());
             }
         }
         return args.toArray(new String[0]);
