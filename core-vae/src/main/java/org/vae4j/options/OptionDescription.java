@@ -17,7 +17,8 @@ import org.vae4j.vae.InvalidOptionException;
  * <p>Values are typed: {@link Integer}, {@link Long}, {@link Double}, {@link Boolean}, a lower-case
  * {@link String} for a choice, a {@code List<Integer>} for an integer list and a {@link ComponentSpec} for a
  * component. An option may also have an "unset" word (such as {@code mirror}) whose value is {@code null}
- * and whose meaning its help text gives. {@link #parse} and {@link #format} convert between values and text.
+ * and whose meaning its help text gives. {@link #parse} and {@link #format} convert between values and text;
+ * {@link #fullHelp()} lists a component option's registered components, so a new one shows in every help.
  */
 public final class OptionDescription {
 
@@ -177,11 +178,23 @@ public final class OptionDescription {
         StringBuilder text = new StringBuilder(help);
         if (type == OptionType.CHOICE) {
             text.append(" One of: ").append(String.join(", ", choices)).append('.');
+        } else if (type == OptionType.COMPONENT) {
+            text.append(" Registered: ").append(String.join(", ", ComponentRegistry.standard().ofKind(kind).stream()
+                    .map(OptionDescription::withDefaults).toList())).append('.');
         } else if (!constraint.text().isEmpty()) {
             text.append(" Must be ").append(constraint.text()).append('.');
         }
         return text.append(" (default ").append(defaultText.isEmpty() ? "empty" : defaultText).append(')')
                 .toString();
+    }
+
+    /** A component's id with its options at their defaults, as in {@code iwae[:k=5]}. */
+    private static String withDefaults(ComponentType component) {
+        if (component.options().isEmpty()) {
+            return component.id();
+        }
+        return component.id() + "[:" + String.join(",", component.options().stream()
+                .map(o -> o.name() + "=" + o.defaultText()).toList()) + "]";
     }
 
     /**

@@ -50,8 +50,8 @@ public final class VaeOptions {
 
     /** The objective component. */
     public static final OptionDescription OBJECTIVE = OptionDescription.ofComponent("objective",
-            ComponentKinds.OBJECTIVE, "elbo", "The bound training maximises, as id[:key=value,...]: elbo "
-                    + "(analytic KL), mc-elbo or iwae:k=N.");
+            ComponentKinds.OBJECTIVE, "elbo", "The bound training maximises, as id[:key=value,...]; elbo "
+                    + "has the KL in closed form.");
 
     /** Maximum number of epochs. */
     public static final OptionDescription EPOCHS = OptionDescription.ofInt("epochs", 50, Constraint.atLeast(1),

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.vae4j.options.OptionDescription;
@@ -75,7 +76,7 @@ public final class VaeSettings implements Serializable {
             case CHOICE -> String.join("|", option.choices());
             case COMPONENT -> "id[:key=value,...]";
             case INT_LIST -> "n[,n...]";
-            default -> option.type().name().toLowerCase();
+            default -> option.type().name().toLowerCase(Locale.ROOT);
         };
     }
 
