@@ -22,6 +22,7 @@ public final class InstalledPackageDriver {
 
     private static final String FILTER = "weka.filters.unsupervised.attribute.VariationalAutoencoder";
     private static final String GENERATOR = "weka.datagenerators.classifiers.classification.VAEGenerator";
+    private static final String OBJECTIVE = "org.vae4j.weka.ObjectiveComponent";
 
     private InstalledPackageDriver() {}
 
@@ -31,10 +32,13 @@ public final class InstalledPackageDriver {
         GenericObjectEditor.determineClasses();
         System.out.println("filters-listed " + listed("weka.filters.Filter", FILTER));
         System.out.println("generators-listed " + listed("weka.datagenerators.DataGenerator", GENERATOR));
+        System.out.println("components-listed " + listed(OBJECTIVE, OBJECTIVE));
 
         Filter filter = (Filter) WekaPackageClassLoaderManager.objectForName(FILTER);
         System.out.println("loader " + filter.getClass().getClassLoader().getClass().getName());
-        ((OptionHandler) filter).setOptions(Utils.splitOptions("-E 5 -L 2"));
+        // The objective is looked up in the component registry, through the package's class loader.
+        ((OptionHandler) filter).setOptions(Utils.splitOptions("-E 5 -L 2 -objective iwae:k=3"));
+        System.out.println("objective " + List.of(((OptionHandler) filter).getOptions()).contains("iwae:k=3"));
         Instances iris = DataSource.read(args[0]);
         iris.setClassIndex(iris.numAttributes() - 1);
         filter.setInputFormat(iris);

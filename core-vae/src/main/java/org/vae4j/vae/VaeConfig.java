@@ -1,105 +1,36 @@
 package org.vae4j.vae;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 
 import org.vae4j.engine.DeviceChoice;
+import org.vae4j.options.ComponentSpec;
+import org.vae4j.options.OptionValues;
 import org.vae4j.preprocess.NumericLikelihood;
 
 /**
- * Everything that defines how a VAE is built and trained: immutable, validated when built, and
- * convertible to and from a flat string map (the form it takes in model files and option strings). Every
- * validation error is an {@link InvalidOptionException} naming the option it is about.
+ * Everything that defines how a VAE is built and trained: checked values for the options {@link VaeOptions}
+ * describes, immutable, validated when built, and convertible to and from a flat string map (the form it
+ * takes in model files and option strings). Every validation error is an {@link InvalidOptionException}
+ * naming the option it is about. Defaults are {@link VaeOptions}'s.
  */
 public final class VaeConfig {
 
-    private final int latentDim;
-    private final List<Integer> encoderHidden;
-    private final List<Integer> decoderHidden;
-    private final NumericLikelihood numericLikelihood;
-    private final boolean standardize;
-    private final int epochs;
-    private final int batchSize;
-    private final double learningRate;
-    private final double beta;
-    private final double warmupEpochs;
-    private final double freeBits;
-    private final ObjectiveKind objective;
-    private final int trainingSamples;
-    private final long seed;
-    private final DeviceChoice device;
-    private final double validationFraction;
-    private final int patience;
-    private final boolean shuffle;
+    /** Options a model file may lack: files written before the option registry were trained with their defaults. */
+    private static final Set<String> ADDED_TO_FILES = Set.of(VaeOptions.GUIDE.name(), VaeOptions.PRIOR.name());
 
-    private VaeConfig(Builder b) {
-        latentDim = b.latentDim;
-        encoderHidden = List.copyOf(b.encoderHidden);
-        decoderHidden = b.decoderHidden == null ? reversed(encoderHidden) : List.copyOf(b.decoderHidden);
-        numericLikelihood = b.numericLikelihood;
-        standardize = b.standardize;
-        epochs = b.epochs;
-        batchSize = b.batchSize;
-        learningRate = b.learningRate;
-        beta = b.beta;
-        warmupEpochs = b.warmupEpochs;
-        freeBits = b.freeBits;
-        objective = b.objective;
-        trainingSamples = b.trainingSamples;
-        seed = b.seed;
-        device = b.device;
-        validationFraction = b.validationFraction;
-        patience = b.patience;
-        shuffle = b.shuffle;
-        validate();
-    }
+    private final OptionValues values;
 
-    private static List<Integer> reversed(List<Integer> list) {
-        Integer[] copy = list.toArray(new Integer[0]);
-        for (int i = 0; i < copy.length / 2; i++) {
-            Integer t = copy[i];
-            copy[i] = copy[copy.length - 1 - i];
-            copy[copy.length - 1 - i] = t;
-        }
-        return List.of(copy);
-    }
-
-    private void validate() {
-        require(latentDim >= 1, "latentDim", "must be >= 1", latentDim);
-        for (int h : encoderHidden) {
-            require(h >= 1, "encoderHidden", "layer widths must be >= 1", encoderHidden);
-        }
-        for (int h : decoderHidden) {
-            require(h >= 1, "decoderHidden", "layer widths must be >= 1", decoderHidden);
-        }
-        require(numericLikelihood != null, "numericLikelihood", "must be set", null);
-        require(epochs >= 1, "epochs", "must be >= 1", epochs);
-        require(batchSize >= 1, "batchSize", "must be >= 1", batchSize);
-        require(learningRate > 0 && Double.isFinite(learningRate), "learningRate", "must be finite and > 0",
-                learningRate);
-        require(beta >= 0 && Double.isFinite(beta), "beta", "must be finite and >= 0", beta);
-        require(warmupEpochs >= 0 && Double.isFinite(warmupEpochs), "warmupEpochs", "must be finite and >= 0",
-                warmupEpochs);
-        require(freeBits >= 0 && Double.isFinite(freeBits), "freeBits", "must be finite and >= 0", freeBits);
-        require(objective != null, "objective", "must be set", null);
-        require(trainingSamples >= 1, "trainingSamples", "must be >= 1", trainingSamples);
-        require(device != null, "device", "must be set", null);
-        require(validationFraction >= 0 && validationFraction < 1, "validationFraction", "must be in [0, 1)",
-                validationFraction);
-        require(patience >= 1, "patience", "must be >= 1", patience);
+    private VaeConfig(OptionValues values) {
+        this.values = values;
         // The layers that do not depend on the data already have their sizes: check them with the narrowest
         // data (one column), so an impossible size fails here rather than when training allocates it.
         ParameterShapes.checkSize(ParameterShapes.of(this, 1, 0, false, 0));
-    }
-
-    private static void require(boolean ok, String option, String rule, Object value) {
-        if (!ok) {
-            throw new InvalidOptionException(option, rule + ", got " + value, null);
-        }
     }
 
     /** A builder with the defaults. */
@@ -112,204 +43,160 @@ public final class VaeConfig {
         return fromMap(toMap());
     }
 
-    /** M, the number of latent dimensions (default 10). */
+    /** The values of every option of {@link VaeOptions#ALL}. */
+    public OptionValues values() {
+        return values;
+    }
+
+    /** M, the number of latent dimensions. */
     public int latentDim() {
-        return latentDim;
+        return values.intValue(VaeOptions.LATENT_DIM.name());
     }
 
-    /** Hidden layer widths of the inference network (default [128]). */
+    /** Hidden layer widths of the inference network. */
     public List<Integer> encoderHidden() {
-        return encoderHidden;
+        return layers(VaeOptions.ENCODER_HIDDEN.name());
     }
 
-    /** Hidden layer widths of the decoder (default: the encoder's, reversed; empty = linear decoder). */
+    /** Hidden layer widths of the decoder (by default the encoder's, reversed; empty = linear decoder). */
     public List<Integer> decoderHidden() {
-        return decoderHidden;
+        return layers(VaeOptions.DECODER_HIDDEN.name());
     }
 
-    /** How numeric columns are modelled (default Gaussian). */
+    @SuppressWarnings("unchecked")
+    private List<Integer> layers(String name) {
+        return (List<Integer>) values.get(name);
+    }
+
+    /** How numeric columns are modelled. */
     public NumericLikelihood numericLikelihood() {
-        return numericLikelihood;
+        return NumericLikelihood.valueOf(values.text(VaeOptions.NUMERIC_LIKELIHOOD.name()).toUpperCase(Locale.ROOT));
     }
 
-    /** Whether Gaussian numeric columns are standardised before modelling (default true). */
+    /** Whether Gaussian numeric columns are standardised before modelling. */
     public boolean standardize() {
-        return standardize;
+        return values.booleanValue(VaeOptions.STANDARDIZE.name());
     }
 
-    /** Maximum number of passes over the training rows (default 50). */
+    /** Maximum number of passes over the training rows. */
     public int epochs() {
-        return epochs;
+        return values.intValue(VaeOptions.EPOCHS.name());
     }
 
-    /** Rows per mini-batch (default 64); the last partial batch is kept. */
+    /** Rows per mini-batch; the last partial batch is kept. */
     public int batchSize() {
-        return batchSize;
+        return values.intValue(VaeOptions.BATCH_SIZE.name());
     }
 
-    /** Adam's step size (default 1e-3). */
+    /** Adam's step size. */
     public double learningRate() {
-        return learningRate;
+        return values.doubleValue(VaeOptions.LEARNING_RATE.name());
     }
 
-    /** Final weight of the KL term (default 1: the ELBO). */
+    /** Final weight of the KL term (1: the ELBO). */
     public double beta() {
-        return beta;
+        return values.doubleValue(VaeOptions.BETA.name());
     }
 
-    /** Epochs over which the KL weight rises linearly from 0 to beta (default 0: no warm-up). */
+    /** Epochs over which the KL weight rises linearly from 0 to beta (0: no warm-up). */
     public double warmupEpochs() {
-        return warmupEpochs;
+        return values.doubleValue(VaeOptions.WARMUP_EPOCHS.name());
     }
 
-    /** Per-dimension KL floor in nats for the analytic ELBO (default 0: off). */
+    /** Per-dimension KL floor in nats for the analytic ELBO (0: off). */
     public double freeBits() {
-        return freeBits;
+        return values.doubleValue(VaeOptions.FREE_BITS.name());
     }
 
-    /** The training objective (default the analytic-KL ELBO). */
-    public ObjectiveKind objective() {
-        return objective;
+    /** The training objective and its options. */
+    public ComponentSpec objective() {
+        return (ComponentSpec) values.get(VaeOptions.OBJECTIVE.name());
     }
 
-    /** Importance samples per row for the importance-weighted objective (default 5). */
-    public int trainingSamples() {
-        return trainingSamples;
+    /** The guide and its options. */
+    public ComponentSpec guide() {
+        return (ComponentSpec) values.get(VaeOptions.GUIDE.name());
     }
 
-    /** Seed for initialisation, shuffling, the validation split and sampling (default 1). */
+    /** The prior and its options. */
+    public ComponentSpec prior() {
+        return (ComponentSpec) values.get(VaeOptions.PRIOR.name());
+    }
+
+    /** Seed for initialisation, shuffling, the validation split and sampling. */
     public long seed() {
-        return seed;
+        return values.longValue(VaeOptions.SEED.name());
     }
 
-    /** Where training runs (default auto). */
+    /** Where training runs. */
     public DeviceChoice device() {
-        return device;
+        return DeviceChoice.parse(values.text(VaeOptions.DEVICE.name()));
     }
 
-    /** Fraction of rows held out to monitor the ELBO and stop early (default 0: no hold-out). */
+    /** Fraction of rows held out to monitor the ELBO and stop early (0: no hold-out). */
     public double validationFraction() {
-        return validationFraction;
+        return values.doubleValue(VaeOptions.VALIDATION_FRACTION.name());
     }
 
-    /** Epochs without a better validation ELBO before training stops (default 10). */
+    /** Epochs without a better validation ELBO before training stops. */
     public int patience() {
-        return patience;
+        return values.intValue(VaeOptions.PATIENCE.name());
     }
 
-    /** Whether rows are reshuffled every epoch (default true). */
+    /** Whether rows are reshuffled every epoch. */
     public boolean shuffle() {
-        return shuffle;
+        return values.booleanValue(VaeOptions.SHUFFLE.name());
     }
 
     /** This configuration as ordered key/value strings; {@link #fromMap} reverses it. */
     public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("latentDim", Integer.toString(latentDim));
-        m.put("encoderHidden", join(encoderHidden));
-        m.put("decoderHidden", join(decoderHidden));
-        m.put("numericLikelihood", numericLikelihood.name());
-        m.put("standardize", Boolean.toString(standardize));
-        m.put("epochs", Integer.toString(epochs));
-        m.put("batchSize", Integer.toString(batchSize));
-        m.put("learningRate", Double.toString(learningRate));
-        m.put("beta", Double.toString(beta));
-        m.put("warmupEpochs", Double.toString(warmupEpochs));
-        m.put("freeBits", Double.toString(freeBits));
-        m.put("objective", objective.name());
-        m.put("trainingSamples", Integer.toString(trainingSamples));
-        m.put("seed", Long.toString(seed));
-        m.put("device", device.name());
-        m.put("validationFraction", Double.toString(validationFraction));
-        m.put("patience", Integer.toString(patience));
-        m.put("shuffle", Boolean.toString(shuffle));
-        return m;
+        return values.toTextMap();
     }
 
     /**
-     * A builder holding the settings of a map written by {@link #toMap}; absent keys keep their defaults.
+     * A builder holding the settings of a map written by {@link #toMap} (or by vae4j before the option
+     * registry, see {@link LegacyOptions}); absent keys keep their defaults.
      *
-     * @throws IllegalArgumentException naming the option for an unknown key or a malformed value
+     * @throws InvalidOptionException naming the option for an unknown key or a malformed value
      */
     public static Builder fromMap(Map<String, String> map) {
         Builder b = new Builder();
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            String v = e.getValue();
-            switch (e.getKey()) {
-                case "latentDim" -> b.latentDim(parse(e.getKey(), v, Integer::parseInt));
-                case "encoderHidden" -> b.encoderHidden(parseLayers(e.getKey(), v));
-                case "decoderHidden" -> b.decoderHidden(parseLayers(e.getKey(), v));
-                case "numericLikelihood" -> b.numericLikelihood(parse(e.getKey(), v,
-                        s -> NumericLikelihood.valueOf(s.toUpperCase(Locale.ROOT))));
-                case "standardize" -> b.standardize(parseBoolean(e.getKey(), v));
-                case "epochs" -> b.epochs(parse(e.getKey(), v, Integer::parseInt));
-                case "batchSize" -> b.batchSize(parse(e.getKey(), v, Integer::parseInt));
-                case "learningRate" -> b.learningRate(parse(e.getKey(), v, Double::parseDouble));
-                case "beta" -> b.beta(parse(e.getKey(), v, Double::parseDouble));
-                case "warmupEpochs" -> b.warmupEpochs(parse(e.getKey(), v, Double::parseDouble));
-                case "freeBits" -> b.freeBits(parse(e.getKey(), v, Double::parseDouble));
-                case "objective" -> b.objective(parse(e.getKey(), v,
-                        s -> ObjectiveKind.valueOf(s.toUpperCase(Locale.ROOT))));
-                case "trainingSamples" -> b.trainingSamples(parse(e.getKey(), v, Integer::parseInt));
-                case "seed" -> b.seed(parse(e.getKey(), v, Long::parseLong));
-                case "device" -> b.device(parse(e.getKey(), v, DeviceChoice::parse));
-                case "validationFraction" -> b.validationFraction(parse(e.getKey(), v, Double::parseDouble));
-                case "patience" -> b.patience(parse(e.getKey(), v, Integer::parseInt));
-                case "shuffle" -> b.shuffle(parseBoolean(e.getKey(), v));
-                default -> throw new InvalidOptionException(e.getKey(), "is unknown", null);
-            }
+        for (Map.Entry<String, String> e : LegacyOptions.upgrade(map).entrySet()) {
+            b.set(e.getKey(), e.getValue());
         }
         return b;
     }
 
     /**
      * The configuration a model file stores: like {@link #fromMap}, but every option {@link #toMap} writes must
-     * be present, since a default standing in for a missing value could silently differ from what the model
-     * was trained with.
+     * be present (but those added since, whose defaults older files were trained with), since a default
+     * standing in for a missing value could silently differ from what the model was trained with.
      *
      * @throws InvalidOptionException naming the first missing option, or as {@link #fromMap} and
      *     {@link Builder#build()} do
      */
     public static VaeConfig fromCompleteMap(Map<String, String> map) {
-        for (String option : builder().build().toMap().keySet()) {
-            if (!map.containsKey(option)) {
+        for (String option : VaeOptions.ALL.stream().map(o -> o.name()).toList()) {
+            if (!map.containsKey(option) && !ADDED_TO_FILES.contains(option)) {
                 throw new InvalidOptionException(option, "is missing", null);
             }
         }
         return fromMap(map).build();
     }
 
-    private static <T> T parse(String option, String value, Function<String, T> parser) {
-        try {
-            return parser.apply(value.trim());
-        } catch (RuntimeException ex) {
-            throw new InvalidOptionException(option, "cannot parse '" + value + "'", ex);
-        }
-    }
-
-    private static boolean parseBoolean(String option, String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new InvalidOptionException(option, "expects true or false, got '" + value + "'", null);
-        }
-        return Boolean.parseBoolean(v);
-    }
-
     /**
      * Parses layer widths written as {@code 400,200} (empty for none).
      *
-     * @throws IllegalArgumentException naming the option when a width is not a positive integer
+     * @throws InvalidOptionException naming {@code option} when a width is not an integer
      */
     public static List<Integer> parseLayers(String option, String text) {
-        String t = text.trim();
-        if (t.isEmpty()) {
-            return List.of();
+        try {
+            @SuppressWarnings("unchecked")
+            List<Integer> widths = (List<Integer>) VaeOptions.ENCODER_HIDDEN.parse(text);
+            return widths;
+        } catch (InvalidOptionException e) {
+            throw new InvalidOptionException(option, e.problem(), e);
         }
-        return Arrays.stream(t.split(",", -1)).map(s -> parse(option, s, Integer::parseInt)).toList();
-    }
-
-    private static String join(List<Integer> layers) {
-        return String.join(",", layers.stream().map(String::valueOf).toList());
     }
 
     @Override
@@ -329,149 +216,155 @@ public final class VaeConfig {
 
     /** Collects settings; {@link #build()} validates them. */
     public static final class Builder {
-        private int latentDim = 10;
-        private List<Integer> encoderHidden = List.of(128);
-        private List<Integer> decoderHidden;
-        private NumericLikelihood numericLikelihood = NumericLikelihood.GAUSSIAN;
-        private boolean standardize = true;
-        private int epochs = 50;
-        private int batchSize = 64;
-        private double learningRate = 1e-3;
-        private double beta = 1;
-        private double warmupEpochs;
-        private double freeBits;
-        private ObjectiveKind objective = ObjectiveKind.ANALYTIC_ELBO;
-        private int trainingSamples = 5;
-        private long seed = 1;
-        private DeviceChoice device = DeviceChoice.AUTO;
-        private double validationFraction;
-        private int patience = 10;
-        private boolean shuffle = true;
+        private final Map<String, Object> given = new HashMap<>();
 
         private Builder() {}
 
+        /**
+         * Sets the option called {@code name} from its text form, as {@link #toMap} writes it.
+         *
+         * @throws InvalidOptionException naming the option for an unknown name or a malformed value
+         */
+        public Builder set(String name, String text) {
+            given.put(name, VaeOptions.named(name).parse(text));
+            return this;
+        }
+
+        private Builder put(String name, Object value) {
+            given.put(name, value);
+            return this;
+        }
+
         /** See {@link VaeConfig#latentDim()}. */
         public Builder latentDim(int value) {
-            latentDim = value;
-            return this;
+            return put(VaeOptions.LATENT_DIM.name(), value);
         }
 
         /** Hidden widths for both networks: the encoder's as given, the decoder's reversed. */
         public Builder hidden(List<Integer> widths) {
-            encoderHidden = List.copyOf(widths);
-            decoderHidden = null;
-            return this;
+            put(VaeOptions.DECODER_HIDDEN.name(), null);
+            return encoderHidden(widths);
         }
 
         /** See {@link VaeConfig#encoderHidden()}. */
         public Builder encoderHidden(List<Integer> widths) {
-            encoderHidden = List.copyOf(widths);
-            return this;
+            return put(VaeOptions.ENCODER_HIDDEN.name(), List.copyOf(widths));
         }
 
         /** See {@link VaeConfig#decoderHidden()}. */
         public Builder decoderHidden(List<Integer> widths) {
-            decoderHidden = List.copyOf(widths);
-            return this;
+            return put(VaeOptions.DECODER_HIDDEN.name(), List.copyOf(widths));
         }
 
         /** See {@link VaeConfig#numericLikelihood()}. */
         public Builder numericLikelihood(NumericLikelihood value) {
-            numericLikelihood = value;
-            return this;
+            return put(VaeOptions.NUMERIC_LIKELIHOOD.name(), VaeOptions.NUMERIC_LIKELIHOOD.format(value));
         }
 
         /** See {@link VaeConfig#standardize()}. */
         public Builder standardize(boolean value) {
-            standardize = value;
-            return this;
+            return put(VaeOptions.STANDARDIZE.name(), value);
         }
 
         /** See {@link VaeConfig#epochs()}. */
         public Builder epochs(int value) {
-            epochs = value;
-            return this;
+            return put(VaeOptions.EPOCHS.name(), value);
         }
 
         /** See {@link VaeConfig#batchSize()}. */
         public Builder batchSize(int value) {
-            batchSize = value;
-            return this;
+            return put(VaeOptions.BATCH_SIZE.name(), value);
         }
 
         /** See {@link VaeConfig#learningRate()}. */
         public Builder learningRate(double value) {
-            learningRate = value;
-            return this;
+            return put(VaeOptions.LEARNING_RATE.name(), value);
         }
 
         /** See {@link VaeConfig#beta()}. */
         public Builder beta(double value) {
-            beta = value;
-            return this;
+            return put(VaeOptions.BETA.name(), value);
         }
 
         /** See {@link VaeConfig#warmupEpochs()}. */
         public Builder warmupEpochs(double value) {
-            warmupEpochs = value;
-            return this;
+            return put(VaeOptions.WARMUP_EPOCHS.name(), value);
         }
 
         /** See {@link VaeConfig#freeBits()}. */
         public Builder freeBits(double value) {
-            freeBits = value;
-            return this;
+            return put(VaeOptions.FREE_BITS.name(), value);
         }
 
-        /** See {@link VaeConfig#objective()}. */
-        public Builder objective(ObjectiveKind value) {
-            objective = value;
-            return this;
+        /**
+         * The objective, written {@code id[:key=value,...]}, such as {@code iwae:k=5}.
+         *
+         * @throws InvalidOptionException naming the objective or its option at fault
+         */
+        public Builder objective(String spec) {
+            return set(VaeOptions.OBJECTIVE.name(), spec);
         }
 
-        /** See {@link VaeConfig#trainingSamples()}. */
-        public Builder trainingSamples(int value) {
-            trainingSamples = value;
-            return this;
+        /**
+         * The guide, written {@code id[:key=value,...]}.
+         *
+         * @throws InvalidOptionException naming the guide or its option at fault
+         */
+        public Builder guide(String spec) {
+            return set(VaeOptions.GUIDE.name(), spec);
+        }
+
+        /**
+         * The prior, written {@code id[:key=value,...]}.
+         *
+         * @throws InvalidOptionException naming the prior or its option at fault
+         */
+        public Builder prior(String spec) {
+            return set(VaeOptions.PRIOR.name(), spec);
         }
 
         /** See {@link VaeConfig#seed()}. */
         public Builder seed(long value) {
-            seed = value;
-            return this;
+            return put(VaeOptions.SEED.name(), value);
         }
 
         /** See {@link VaeConfig#device()}. */
         public Builder device(DeviceChoice value) {
-            device = value;
-            return this;
+            return put(VaeOptions.DEVICE.name(), value.optionValue());
         }
 
         /** See {@link VaeConfig#validationFraction()}. */
         public Builder validationFraction(double value) {
-            validationFraction = value;
-            return this;
+            return put(VaeOptions.VALIDATION_FRACTION.name(), value);
         }
 
         /** See {@link VaeConfig#patience()}. */
         public Builder patience(int value) {
-            patience = value;
-            return this;
+            return put(VaeOptions.PATIENCE.name(), value);
         }
 
         /** See {@link VaeConfig#shuffle()}. */
         public Builder shuffle(boolean value) {
-            shuffle = value;
-            return this;
+            return put(VaeOptions.SHUFFLE.name(), value);
         }
 
         /**
          * The validated configuration.
          *
-         * @throws IllegalArgumentException naming the first invalid option
+         * @throws InvalidOptionException naming the first invalid option
          */
         public VaeConfig build() {
-            return new VaeConfig(this);
+            OptionValues values = OptionValues.of(VaeOptions.ALL, given, null);
+            String decoder = VaeOptions.DECODER_HIDDEN.name();
+            if (values.get(decoder) == null) {
+                @SuppressWarnings("unchecked")
+                List<Integer> widths = new ArrayList<>((List<Integer>) values.get(VaeOptions.ENCODER_HIDDEN.name()));
+                Collections.reverse(widths);
+                Map<String, Object> resolved = new HashMap<>(given);
+                resolved.put(decoder, List.copyOf(widths));
+                values = OptionValues.of(VaeOptions.ALL, resolved, null);
+            }
+            return new VaeConfig(values);
         }
     }
 }

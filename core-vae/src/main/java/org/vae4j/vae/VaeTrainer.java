@@ -14,11 +14,8 @@ import ai.djl.training.ParameterStore;
 
 import org.vae4j.data.Table;
 import org.vae4j.engine.Engines;
-import org.vae4j.infer.AnalyticKlElbo;
 import org.vae4j.infer.Bound;
-import org.vae4j.infer.ImportanceWeightedBound;
 import org.vae4j.infer.KlSchedule;
-import org.vae4j.infer.MonteCarloElbo;
 import org.vae4j.infer.NoiseSource;
 import org.vae4j.infer.SviProcedure;
 import org.vae4j.infer.TrainingContext;
@@ -27,6 +24,7 @@ import org.vae4j.infer.TrainingStep;
 import org.vae4j.engine.NativeArrays;
 import org.vae4j.preprocess.EncodedRows;
 import org.vae4j.preprocess.Preprocessor;
+import org.vae4j.vae.components.ObjectiveType;
 
 /**
  * Fits a {@link Vae} to a table by stochastic variational inference: mini-batches of shuffled rows, Adam,
@@ -152,11 +150,7 @@ public final class VaeTrainer {
     }
 
     private Bound objective() {
-        return switch (config.objective()) {
-            case ANALYTIC_ELBO -> new AnalyticKlElbo(config.freeBits());
-            case MONTE_CARLO_ELBO -> new MonteCarloElbo();
-            case IMPORTANCE_WEIGHTED -> new ImportanceWeightedBound(config.trainingSamples());
-        };
+        return ((ObjectiveType) config.objective().type()).create(config.objective().options(), config);
     }
 
     /** How the run trains: SVI on the configured bound. */

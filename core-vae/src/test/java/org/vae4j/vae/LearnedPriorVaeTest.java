@@ -63,7 +63,7 @@ class LearnedPriorVaeTest {
     void trainsGeneratesEncodesAndScores(String name) {
         Table train = data(600, 1);
         Table test = data(100, 2);
-        VaeConfig config = config().objective(ObjectiveKind.MONTE_CARLO_ELBO).build();
+        VaeConfig config = config().objective("mc-elbo").build();
         try (Vae vae = new VaeTrainer(config).prior(factory(name)).fit(train)) {
             Prior prior = vae.model().prior();
             assertEquals(name.equals("vamp") ? VampPrior.class : MixtureOfGaussiansPrior.class, prior.getClass());
@@ -103,7 +103,7 @@ class LearnedPriorVaeTest {
     @ParameterizedTest
     @ValueSource(strings = {"mixture", "vamp"})
     void analyticKlElboRefusesALearnedPrior(String name) {
-        VaeConfig config = config().objective(ObjectiveKind.ANALYTIC_ELBO).epochs(1).build();
+        VaeConfig config = config().objective("elbo").epochs(1).build();
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new VaeTrainer(config).prior(factory(name)).fit(data(100, 1)));
         assertTrue(e.getMessage().contains("closed-form KL") && e.getMessage().contains("Monte Carlo"),

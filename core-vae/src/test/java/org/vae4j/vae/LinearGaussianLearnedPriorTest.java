@@ -31,7 +31,7 @@ class LinearGaussianLearnedPriorTest {
         Random random = new Random(2025);
         Table train = LinearGaussianTest.sample(2500, random);
         test = LinearGaussianTest.sample(1000, random);
-        VaeConfig config = LinearGaussianTest.linearConfig().objective(ObjectiveKind.MONTE_CARLO_ELBO).epochs(60)
+        VaeConfig config = LinearGaussianTest.linearConfig().objective("mc-elbo").epochs(60)
                 .learningRate(0.003).build();
         vae = new VaeTrainer(config)
                 .prior((guide, dataWidth, conditionWidth, manager, initRandom) ->

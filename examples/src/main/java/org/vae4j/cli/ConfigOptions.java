@@ -1,81 +1,79 @@
 package org.vae4j.cli;
 
 import org.vae4j.engine.DeviceChoice;
+import org.vae4j.options.OptionDescription;
+import org.vae4j.options.OptionType;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.VaeConfig;
+import org.vae4j.vae.VaeOptions;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The model and training options of {@code train}, turned into a {@link VaeConfig}. */
-final class ConfigOptions {
+/**
+ * The model and training options of {@code train}, made from the option registry ({@link VaeOptions}): one
+ * {@code --flag} per option with the option's help, accepted values and default, so that the command line
+ * offers every option with the same defaults as Weka and Tribuo. A component is given as its spec
+ * ({@code --objective iwae:k=5}); a true/false option is a switch that changes its default
+ * ({@code --no-shuffle}).
+ */
+final class ConfigOptions implements CommandLine.IModelTransformer {
 
-    @Option(names = "--latent", paramLabel = "M", defaultValue = "10", description = "Latent dimensions (default ${DEFAULT-VALUE}).")
-    int latent;
+    /** Adds an option per registry option to {@code spec}. */
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+        for (OptionDescription option : VaeOptions.ALL) {
+            spec.addOption(optionSpec(option));
+        }
+        return spec;
+    }
 
-    @Option(names = "--hidden", paramLabel = "400[,200]", defaultValue = "128",
-            description = "Hidden layer widths of the encoder; the decoder mirrors them (default ${DEFAULT-VALUE}).")
-    String hidden;
+    private static OptionSpec optionSpec(OptionDescription option) {
+        String help = option.commandHelp();
+        if (option == VaeOptions.NUMERIC_LIKELIHOOD) {
+            help = help.replace("(default ", "(default: bernoulli for IDX images, else ");
+        }
+        OptionSpec.Builder builder = OptionSpec.builder(flag(option)).description(help.replace("%", "%%"));
+        if (option.type() == OptionType.BOOLEAN) {
+            return builder.type(boolean.class).arity("0").build();
+        }
+        return builder.type(String.class).paramLabel(paramLabel(option)).build();
+    }
 
-    @Option(names = "--epochs", paramLabel = "E", defaultValue = "20", description = "Most passes over the data (default ${DEFAULT-VALUE}).")
-    int epochs;
+    /** The command-line flag of {@code option}. */
+    static String flag(OptionDescription option) {
+        return "--" + option.commandFlag();
+    }
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Rows per mini-batch (default ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "1e-3", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
-    double lr;
-
-    @Option(names = "--beta", paramLabel = "B", defaultValue = "1", description = "Weight of the KL term (default ${DEFAULT-VALUE}).")
-    double beta;
-
-    @Option(names = "--warmup", paramLabel = "EPOCHS", defaultValue = "0",
-            description = "Epochs over which the KL weight rises from 0 to beta (default ${DEFAULT-VALUE}).")
-    double warmup;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
-            description = "Where to train (default ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.1",
-            description = "Share of rows held out to watch the ELBO and stop early (default ${DEFAULT-VALUE}).")
-    double validation;
-
-    @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "10",
-            description = "Epochs without a better validation ELBO before stopping (default ${DEFAULT-VALUE}).")
-    int patience;
-
-    @Option(names = "--likelihood", paramLabel = "gaussian|bernoulli",
-            description = "Model for numeric columns (default: bernoulli for IDX images, else gaussian).")
-    NumericLikelihood likelihood;
+    private static String paramLabel(OptionDescription option) {
+        return switch (option.type()) {
+            case CHOICE -> String.join("|", option.choices());
+            case COMPONENT -> "ID[:KEY=VALUE,...]";
+            case INT_LIST -> "N[,N...]";
+            case DOUBLE -> "X";
+            default -> "N";
+        };
+    }
 
     /**
-     * The configuration.
+     * The configuration the options of {@code spec} give.
      *
      * @param defaultLikelihood the likelihood when {@code --likelihood} is not given
-     * @throws org.vae4j.vae.InvalidOptionException naming core's option that is out of range (the
+     * @throws org.vae4j.vae.InvalidOptionException naming core's option that is malformed or out of range (the
      *     {@link ErrorHandler} reports it by its flag)
-     * @throws CliException for an unknown {@code --device}
      */
-    VaeConfig config(NumericLikelihood defaultLikelihood) {
-        NumericLikelihood numeric = likelihood == null ? defaultLikelihood : likelihood;
-        return VaeConfig.builder()
-                .latentDim(latent)
-                .hidden(VaeConfig.parseLayers("encoderHidden", hidden))
-                .numericLikelihood(numeric)
-                .standardize(numeric == NumericLikelihood.GAUSSIAN)
-                .epochs(epochs)
-                .batchSize(batch)
-                .learningRate(lr)
-                .beta(beta)
-                .warmupEpochs(warmup)
-                .seed(seed)
-                .device(device(device))
-                .validationFraction(validation)
-                .patience(patience)
-                .build();
+    static VaeConfig config(CommandSpec spec, NumericLikelihood defaultLikelihood) {
+        VaeConfig.Builder builder = VaeConfig.builder().numericLikelihood(defaultLikelihood);
+        for (OptionDescription option : VaeOptions.ALL) {
+            Object value = spec.findOption(flag(option)).getValue();
+            if (option.type() == OptionType.BOOLEAN && Boolean.TRUE.equals(value)) {
+                builder.set(option.name(), Boolean.toString(!(Boolean) option.defaultValue()));
+            } else if (option.type() != OptionType.BOOLEAN && value != null) {
+                builder.set(option.name(), value.toString());
+            }
+        }
+        return builder.build();
     }
 
     /**

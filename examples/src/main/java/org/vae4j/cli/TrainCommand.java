@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vae4j train}: fits a (conditional) VAE to a data file and saves it, with an optional report and plots. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a VAE on a data file and save the model.")
+        description = "Train a VAE on a data file and save the model.", modelTransformer = ConfigOptions.class)
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -57,9 +57,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--ignore", paramLabel = "COLUMN", split = ",", description = "Columns to leave out.")
     private List<String> ignored = new ArrayList<>();
-
-    @Mixin
-    private ConfigOptions options;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to save the model.")
     private Path out;
@@ -88,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
         Table table = dataset.table(schema);
         NumericLikelihood likelihood = dataset instanceof ImageDataset ? NumericLikelihood.BERNOULLI
                 : NumericLikelihood.GAUSSIAN;
-        VaeConfig config = options.config(likelihood);
+        VaeConfig config = ConfigOptions.config(spec, likelihood);
         err.printf("training on %s: %d rows, %d columns%s%n", data.file, table.rows(), table.width(),
                 conditional ? ", conditional on '" + label + "'" : "");
         try (GracefulStop stop = GracefulStop.install(err);

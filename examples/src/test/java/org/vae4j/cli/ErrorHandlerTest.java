@@ -98,7 +98,7 @@ class ErrorHandlerTest {
     @Test
     void coreOptionsAreNamedByTheirFlags() {
         Map<String, String> flags = Map.of("latentDim", "--latent", "encoderHidden", "--hidden", "decoderHidden",
-                "--hidden", "epochs", "--epochs", "batchSize", "--batch", "learningRate", "--lr", "beta", "--beta",
+                "--decoder-hidden", "epochs", "--epochs", "batchSize", "--batch", "learningRate", "--lr", "beta", "--beta",
                 "warmupEpochs", "--warmup", "validationFraction", "--validation", "patience", "--patience");
         for (Map.Entry<String, String> e : flags.entrySet()) {
             Cli.Result r = run(new InvalidOptionException(e.getKey(), "must be >= 1, got 0", null));

@@ -1,7 +1,6 @@
 package org.vae4j.tribuo;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,10 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 import org.tribuo.regression.Regressor;
 import org.vae4j.engine.DeviceChoice;
 import org.vae4j.preprocess.NumericLikelihood;
-import org.vae4j.vae.ObjectiveKind;
 import org.vae4j.vae.Vae;
 import org.vae4j.vae.InvalidOptionException;
 import org.vae4j.vae.VaeConfig;
+import org.vae4j.vae.VaeOptions;
 
 /**
  * Trains a variational autoencoder on the features of any Tribuo dataset and returns a
@@ -35,61 +34,72 @@ import org.vae4j.vae.VaeConfig;
  * <p>It is a {@code Trainer<Regressor>} because its model predicts the latent vector as a
  * {@link Regressor}; {@link #trainFeatures} accepts a dataset of any output type. Each training uses a
  * seed derived from {@code seed} and the invocation count, so {@link #setInvocationCount} reproduces a
- * model (exactly on the CPU). The options mirror {@link VaeConfig}; invalid values fail in
- * {@link #postConfig()} with a {@link PropertyException} naming the option.
+ * model (exactly on the CPU). Its VAE options are those of {@link VaeOptions}, one {@code @Config} field
+ * each, named as the option and starting at its one default; components are configured by their spec text
+ * ({@code objective = iwae:k=5}) and so recorded in provenance. Invalid values fail in {@link #postConfig()}
+ * with a {@link PropertyException} naming the option.
  */
 public final class VaeFeatureTrainer implements Trainer<Regressor> {
 
+    // One field per option of VaeOptions, named as the option and starting at its default (see OptionFields).
+
     @Config(description = "Number of latent dimensions.")
-    private int latentDim = 10;
+    private int latentDim = (Integer) VaeOptions.LATENT_DIM.defaultValue();
 
     @Config(description = "Hidden layer widths of the encoder; the decoder mirrors them unless decoderHidden is set.")
-    private int[] hidden = {128};
+    private int[] encoderHidden = OptionFields.defaultInts(VaeOptions.ENCODER_HIDDEN);
 
-    @Config(description = "Hidden layer widths of the decoder (default: hidden, reversed; empty = linear decoder).")
-    private int[] decoderHidden;
+    @Config(description = "Hidden layer widths of the decoder (unset: encoderHidden, reversed; empty = linear decoder).")
+    private int[] decoderHidden = OptionFields.defaultInts(VaeOptions.DECODER_HIDDEN);
 
     @Config(description = "Likelihood of numeric features: GAUSSIAN (tabular) or BERNOULLI (values in [0, 1], images).")
-    private NumericLikelihood numericLikelihood = NumericLikelihood.GAUSSIAN;
+    private NumericLikelihood numericLikelihood = OptionFields.defaultOf(VaeOptions.NUMERIC_LIKELIHOOD,
+            NumericLikelihood.class);
 
     @Config(description = "Standardise Gaussian features before modelling.")
-    private boolean standardize = true;
+    private boolean standardize = (Boolean) VaeOptions.STANDARDIZE.defaultValue();
 
     @Config(description = "Maximum number of passes over the training examples.")
-    private int epochs = 50;
+    private int epochs = (Integer) VaeOptions.EPOCHS.defaultValue();
 
     @Config(description = "Examples per mini-batch.")
-    private int batchSize = 64;
+    private int batchSize = (Integer) VaeOptions.BATCH_SIZE.defaultValue();
 
     @Config(description = "Adam's step size.")
-    private double learningRate = 1e-3;
+    private double learningRate = (Double) VaeOptions.LEARNING_RATE.defaultValue();
 
     @Config(description = "Final weight of the KL term (1 = the ELBO).")
-    private double beta = 1.0;
+    private double beta = (Double) VaeOptions.BETA.defaultValue();
 
     @Config(description = "Epochs over which the KL weight rises from 0 to beta.")
-    private double warmupEpochs = 0.0;
+    private double warmupEpochs = (Double) VaeOptions.WARMUP_EPOCHS.defaultValue();
 
-    @Config(description = "Per-dimension KL floor in nats (0 = off).")
-    private double freeBits = 0.0;
+    @Config(description = "Per-dimension KL floor in nats for the elbo objective (0 = off).")
+    private double freeBits = (Double) VaeOptions.FREE_BITS.defaultValue();
 
-    @Config(description = "Training objective: ANALYTIC_ELBO, MONTE_CARLO_ELBO or IMPORTANCE_WEIGHTED.")
-    private ObjectiveKind objective = ObjectiveKind.ANALYTIC_ELBO;
+    @Config(description = "Training objective, as id[:key=value,...]: elbo, mc-elbo, iwae:k=5, ...")
+    private String objective = VaeOptions.OBJECTIVE.defaultText();
 
-    @Config(description = "Importance samples per example for the IMPORTANCE_WEIGHTED objective.")
-    private int trainingSamples = 5;
+    @Config(description = "Guide (posterior), as id[:key=value,...].")
+    private String guide = VaeOptions.GUIDE.defaultText();
+
+    @Config(description = "Prior, as id[:key=value,...].")
+    private String prior = VaeOptions.PRIOR.defaultText();
 
     @Config(description = "Seed from which each training's seed is derived.")
-    private long seed = Trainer.DEFAULT_SEED;
+    private long seed = (Long) VaeOptions.SEED.defaultValue();
 
     @Config(description = "Where training runs: AUTO, CPU or GPU.")
-    private DeviceChoice device = DeviceChoice.AUTO;
+    private DeviceChoice device = OptionFields.defaultOf(VaeOptions.DEVICE, DeviceChoice.class);
 
     @Config(description = "Fraction of examples held out for early stopping (0 = none).")
-    private double validationFraction = 0.0;
+    private double validationFraction = (Double) VaeOptions.VALIDATION_FRACTION.defaultValue();
 
     @Config(description = "Epochs without a better validation ELBO before training stops.")
-    private int patience = 10;
+    private int patience = (Integer) VaeOptions.PATIENCE.defaultValue();
+
+    @Config(description = "Reshuffle the training examples every epoch.")
+    private boolean shuffle = (Boolean) VaeOptions.SHUFFLE.defaultValue();
 
     @Config(description = "Condition the VAE on the label (needs a Dataset<Label>).")
     private boolean conditional = false;
@@ -121,31 +131,11 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
      */
     public VaeFeatureTrainer(VaeConfig config, boolean conditional, boolean includeStd,
             AbsentFeatures absentFeatures) {
-        this.latentDim = config.latentDim();
-        this.hidden = toArray(config.encoderHidden());
-        this.decoderHidden = toArray(config.decoderHidden());
-        this.numericLikelihood = config.numericLikelihood();
-        this.standardize = config.standardize();
-        this.epochs = config.epochs();
-        this.batchSize = config.batchSize();
-        this.learningRate = config.learningRate();
-        this.beta = config.beta();
-        this.warmupEpochs = config.warmupEpochs();
-        this.freeBits = config.freeBits();
-        this.objective = config.objective();
-        this.trainingSamples = config.trainingSamples();
-        this.seed = config.seed();
-        this.device = config.device();
-        this.validationFraction = config.validationFraction();
-        this.patience = config.patience();
+        OptionFields.write(config, this);
         this.conditional = conditional;
         this.includeStd = includeStd;
         this.absentFeatures = absentFeatures;
         postConfig();
-    }
-
-    private static int[] toArray(List<Integer> widths) {
-        return widths.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -169,20 +159,7 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
 
     /** The VAE settings of a training run with the given seed. */
     VaeConfig vaeConfig(long trainingSeed) {
-        VaeConfig.Builder builder = VaeConfig.builder();
-        if (hidden == null) {
-            throw new InvalidOptionException("hidden", "must be set (it may be empty)", null);
-        }
-        List<Integer> encoder = Arrays.stream(hidden).boxed().toList();
-        if (decoderHidden == null) {
-            builder.hidden(encoder);
-        } else {
-            builder.encoderHidden(encoder).decoderHidden(Arrays.stream(decoderHidden).boxed().toList());
-        }
-        return builder.latentDim(latentDim).numericLikelihood(numericLikelihood).standardize(standardize)
-                .epochs(epochs).batchSize(batchSize).learningRate(learningRate).beta(beta).warmupEpochs(warmupEpochs)
-                .freeBits(freeBits).objective(objective).trainingSamples(trainingSamples).seed(trainingSeed)
-                .device(device).validationFraction(validationFraction).patience(patience).shuffle(true).build();
+        return OptionFields.read(this).seed(trainingSeed).build();
     }
 
     /** Whether the VAE is conditioned on the label. */

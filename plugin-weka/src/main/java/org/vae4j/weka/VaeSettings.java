@@ -2,114 +2,133 @@ package org.vae4j.weka;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.Map;
 
-import org.vae4j.engine.DeviceChoice;
+import org.vae4j.options.OptionDescription;
+import org.vae4j.options.OptionType;
+import org.vae4j.vae.InvalidOptionException;
 import org.vae4j.vae.VaeConfig;
+import org.vae4j.vae.VaeOptions;
 
 import weka.core.Option;
+import weka.core.SelectedTag;
 import weka.core.Utils;
 
 /**
- * The network and training settings that the vae4j filters and the data generator share, with their
- * command-line form. Defaults suit the small tables Weka users typically have: a 2-d latent space, one
- * hidden layer of 32 units, and enough epochs for a few hundred rows to converge.
+ * The network and training settings that the vae4j filters and the data generator share: every option of
+ * {@link VaeOptions} but the seed (a Weka scheme's own {@code -S}), with the registry's one default, as
+ * Weka command-line options made from the option descriptions: {@code -flag value}, or for a true/false
+ * option the bare flag that changes its default ({@code -no-standardize}). A component is written as its
+ * spec ({@code -objective iwae:k=5}).
  *
- * <p>Option values are parsed strictly: a malformed or out-of-range value makes {@link #setOptions}
- * throw an exception naming the option, so a typo never silently falls back to a default.
+ * <p>Option values are parsed strictly: a malformed or out-of-range value makes {@link #setOptions} throw an
+ * exception naming the option, so a typo never silently falls back to a default. The flags of vae4j's first
+ * Weka release ({@code -L}, {@code -H}, {@code -E}, {@code -mini-batch}, {@code -learning-rate}) are still
+ * read.
  */
 public final class VaeSettings implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    static final int DEFAULT_LATENT_DIM = 2;
-    static final String DEFAULT_HIDDEN = "32";
-    static final int DEFAULT_EPOCHS = 100;
-    static final int DEFAULT_BATCH_SIZE = 64;
-    static final double DEFAULT_LEARNING_RATE = 0.005;
-    static final double DEFAULT_BETA = 1;
-    static final double DEFAULT_WARMUP = 0;
-    static final String DEFAULT_DEVICE = "auto";
-    static final double DEFAULT_VALIDATION = 0;
-    static final int DEFAULT_PATIENCE = 10;
+    /** The first release's flags, by the name of the option they set. */
+    private static final Map<String, String> OLD_FLAGS = Map.of(VaeOptions.LATENT_DIM.name(), "L",
+            VaeOptions.ENCODER_HIDDEN.name(), "H", VaeOptions.EPOCHS.name(), "E",
+            VaeOptions.BATCH_SIZE.name(), "mini-batch", VaeOptions.LEARNING_RATE.name(), "learning-rate");
 
-    private int latentDim = DEFAULT_LATENT_DIM;
-    private String hiddenLayers = DEFAULT_HIDDEN;
-    private int epochs = DEFAULT_EPOCHS;
-    private int batchSize = DEFAULT_BATCH_SIZE;
-    private double learningRate = DEFAULT_LEARNING_RATE;
-    private double beta = DEFAULT_BETA;
-    private double warmupEpochs = DEFAULT_WARMUP;
-    private String device = DEFAULT_DEVICE;
-    private double validationFraction = DEFAULT_VALIDATION;
-    private int patience = DEFAULT_PATIENCE;
+    /** Each option's value as text, in the order of {@link #options()}. */
+    private final LinkedHashMap<String, String> texts = new LinkedHashMap<>();
+
+    /** Settings with every option at its default. */
+    public VaeSettings() {
+        reset();
+    }
+
+    private void reset() {
+        for (OptionDescription option : options()) {
+            texts.put(option.name(), option.defaultText());
+        }
+    }
+
+    /** The options these settings hold: the registry's, but the seed. */
+    public static List<OptionDescription> options() {
+        return VaeOptions.ALL.stream().filter(o -> o != VaeOptions.SEED).toList();
+    }
 
     /** The command-line options, in the order {@link #getOptions()} writes them. */
     public static List<Option> listOptions() {
-        List<Option> options = new ArrayList<>();
-        options.add(new Option("\tNumber of latent dimensions.\n\t(default " + DEFAULT_LATENT_DIM + ")",
-                "L", 1, "-L <num>"));
-        options.add(new Option("\tHidden layer widths of the encoder, comma-separated; the decoder mirrors them.\n"
-                + "\t(default " + DEFAULT_HIDDEN + ")", "H", 1, "-H <widths>"));
-        options.add(new Option("\tMaximum number of training epochs.\n\t(default " + DEFAULT_EPOCHS + ")",
-                "E", 1, "-E <num>"));
-        options.add(new Option("\tRows per mini-batch.\n\t(default " + DEFAULT_BATCH_SIZE + ")",
-                "mini-batch", 1, "-mini-batch <num>"));
-        options.add(new Option("\tAdam learning rate.\n\t(default " + DEFAULT_LEARNING_RATE + ")",
-                "learning-rate", 1, "-learning-rate <num>"));
-        options.add(new Option("\tWeight beta of the KL term (1 = the ELBO).\n\t(default " + DEFAULT_BETA + ")",
-                "beta", 1, "-beta <num>"));
-        options.add(new Option("\tEpochs of linear KL warm-up from 0 to beta.\n\t(default " + DEFAULT_WARMUP + ")",
-                "warmup", 1, "-warmup <num>"));
-        options.add(new Option("\tDevice: auto, cpu or gpu.\n\t(default " + DEFAULT_DEVICE + ")",
-                "device", 1, "-device <auto|cpu|gpu>"));
-        options.add(new Option("\tFraction of rows held out for early stopping (0 = none).\n"
-                + "\t(default " + DEFAULT_VALIDATION + ")", "validation", 1, "-validation <fraction>"));
-        options.add(new Option("\tEpochs without improvement before early stopping.\n\t(default "
-                + DEFAULT_PATIENCE + ")", "patience", 1, "-patience <num>"));
-        return options;
+        List<Option> result = new ArrayList<>();
+        for (OptionDescription option : options()) {
+            String flag = option.commandFlag();
+            if (option.type() == OptionType.BOOLEAN) {
+                result.add(new Option("\t" + option.commandHelp(), flag, 0, "-" + flag));
+            } else {
+                result.add(new Option("\t" + option.commandHelp(), flag, 1, "-" + flag + " <" + argument(option) + ">"));
+            }
+        }
+        return result;
+    }
+
+    private static String argument(OptionDescription option) {
+        return switch (option.type()) {
+            case CHOICE -> String.join("|", option.choices());
+            case COMPONENT -> "id[:key=value,...]";
+            case INT_LIST -> "n[,n...]";
+            default -> option.type().name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /**
-     * Reads the settings from {@code options}, removing the ones it uses; absent options get their
-     * defaults.
+     * Reads the settings from {@code options}, removing the ones it uses; absent options get their defaults.
      *
      * @throws IllegalArgumentException naming the option for a malformed or invalid value
      */
     public void setOptions(String[] options) throws Exception {
-        latentDim = parse(options, "L", DEFAULT_LATENT_DIM, Integer::valueOf);
-        hiddenLayers = parse(options, "H", DEFAULT_HIDDEN, Function.identity());
-        epochs = parse(options, "E", DEFAULT_EPOCHS, Integer::valueOf);
-        batchSize = parse(options, "mini-batch", DEFAULT_BATCH_SIZE, Integer::valueOf);
-        learningRate = parse(options, "learning-rate", DEFAULT_LEARNING_RATE, Double::valueOf);
-        beta = parse(options, "beta", DEFAULT_BETA, Double::valueOf);
-        warmupEpochs = parse(options, "warmup", DEFAULT_WARMUP, Double::valueOf);
-        device = parse(options, "device", DEFAULT_DEVICE, Function.identity());
-        validationFraction = parse(options, "validation", DEFAULT_VALIDATION, Double::valueOf);
-        patience = parse(options, "patience", DEFAULT_PATIENCE, Integer::valueOf);
+        reset();
+        for (OptionDescription option : options()) {
+            String flag = option.commandFlag();
+            if (option.type() == OptionType.BOOLEAN) {
+                boolean given = Utils.getFlag(flag, options);
+                texts.put(option.name(), Boolean.toString((Boolean) option.defaultValue() != given));
+                continue;
+            }
+            String text = Utils.getOption(flag, options);
+            String old = OLD_FLAGS.containsKey(option.name()) ? Utils.getOption(OLD_FLAGS.get(option.name()), options)
+                    : "";
+            if (text.isEmpty() && !old.isEmpty()) {
+                text = old;
+                flag = OLD_FLAGS.get(option.name());
+            }
+            if (!text.isEmpty()) {
+                set(option, flag, text);
+            }
+        }
         toConfig(1);
     }
 
-    private static <T> T parse(String[] options, String flag, T fallback, Function<String, T> parser)
-            throws Exception {
-        String text = Utils.getOption(flag, options);
-        if (text.isEmpty()) {
-            return fallback;
-        }
+    private void set(OptionDescription option, String flag, String text) {
         try {
-            return parser.apply(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option -" + flag + ": '" + text + "' is not a number", e);
+            texts.put(option.name(), option.format(option.parse(text)));
+        } catch (InvalidOptionException e) {
+            throw new IllegalArgumentException("option -" + flag + " (" + option.name() + "): " + e.problem(), e);
         }
     }
 
     /** The settings as command-line options. */
     public List<String> getOptions() {
-        return List.of("-L", Integer.toString(latentDim), "-H", hiddenLayers, "-E", Integer.toString(epochs),
-                "-mini-batch", Integer.toString(batchSize), "-learning-rate", Double.toString(learningRate),
-                "-beta", Double.toString(beta), "-warmup", Double.toString(warmupEpochs), "-device", device,
-                "-validation", Double.toString(validationFraction), "-patience", Integer.toString(patience));
+        List<String> result = new ArrayList<>();
+        for (OptionDescription option : options()) {
+            String text = texts.get(option.name());
+            if (option.type() != OptionType.BOOLEAN) {
+                result.add("-" + option.commandFlag());
+                result.add(text);
+            } else if (!text.equals(option.defaultText())) {
+                result.add("-" + option.commandFlag());
+            }
+        }
+        return result;
     }
 
     /**
@@ -119,98 +138,38 @@ public final class VaeSettings implements Serializable {
      * @throws IllegalArgumentException naming the setting that is invalid
      */
     public VaeConfig toConfig(long seed) {
-        return VaeConfig.builder()
-                .latentDim(latentDim)
-                .hidden(VaeConfig.parseLayers("hiddenLayers", hiddenLayers))
-                .epochs(epochs)
-                .batchSize(batchSize)
-                .learningRate(learningRate)
-                .beta(beta)
-                .warmupEpochs(warmupEpochs)
-                .device(DeviceChoice.parse(device))
-                .validationFraction(validationFraction)
-                .patience(patience)
-                .seed(seed)
-                .build();
+        VaeConfig.Builder builder = VaeConfig.builder();
+        texts.forEach(builder::set);
+        return builder.seed(seed).build();
     }
 
-    int latentDim() {
-        return latentDim;
+    /** The text of the option called {@code name}. */
+    String text(String name) {
+        return texts.get(name);
     }
 
-    void latentDim(int value) {
-        latentDim = value;
+    /** The value of the option called {@code name}, parsed. */
+    Object value(String name) {
+        return VaeOptions.named(name).parse(texts.get(name));
     }
 
-    String hiddenLayers() {
-        return hiddenLayers;
+    /**
+     * Sets the option called {@code name} to {@code value} (typed as the option's values are, or as text).
+     *
+     * @throws IllegalArgumentException naming the option when the value is not accepted
+     */
+    void set(String name, Object value) {
+        OptionDescription option = VaeOptions.named(name);
+        set(option, option.commandFlag(), value instanceof String text ? text : option.format(value));
     }
 
-    void hiddenLayers(String value) {
-        hiddenLayers = value;
+    /** The choice option called {@code name} as a Weka tag list with its current value selected. */
+    SelectedTag selectedTag(String name) {
+        return ChoiceTags.of(VaeOptions.named(name).choices(), texts.get(name));
     }
 
-    int epochs() {
-        return epochs;
-    }
-
-    void epochs(int value) {
-        epochs = value;
-    }
-
-    int batchSize() {
-        return batchSize;
-    }
-
-    void batchSize(int value) {
-        batchSize = value;
-    }
-
-    double learningRate() {
-        return learningRate;
-    }
-
-    void learningRate(double value) {
-        learningRate = value;
-    }
-
-    double beta() {
-        return beta;
-    }
-
-    void beta(double value) {
-        beta = value;
-    }
-
-    double warmupEpochs() {
-        return warmupEpochs;
-    }
-
-    void warmupEpochs(double value) {
-        warmupEpochs = value;
-    }
-
-    String device() {
-        return device;
-    }
-
-    void device(String value) {
-        device = value;
-    }
-
-    double validationFraction() {
-        return validationFraction;
-    }
-
-    void validationFraction(double value) {
-        validationFraction = value;
-    }
-
-    int patience() {
-        return patience;
-    }
-
-    void patience(int value) {
-        patience = value;
+    /** The tip text of the option called {@code name}: its help, accepted values and default. */
+    static String tipText(String name) {
+        return VaeOptions.named(name).fullHelp();
     }
 }

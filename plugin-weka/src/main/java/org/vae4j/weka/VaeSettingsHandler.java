@@ -1,9 +1,15 @@
 package org.vae4j.weka;
 
+import weka.core.SelectedTag;
+
 /**
  * The VAE settings as bean properties with tip texts, for Weka's object editor: a class that holds a
- * {@link VaeSettings} implements this interface and so shows every setting in the GUI without
- * repeating a getter, a setter and a tip text per setting.
+ * {@link VaeSettings} implements this interface and so shows every setting in the GUI. Each property is
+ * named as its option in {@link org.vae4j.vae.VaeOptions} and its tip text is the option's help; choices
+ * are drop-down lists, and the guide, prior and objective are objects the editor chooses and edits like a
+ * FilteredClassifier's classifier. Weka finds properties by their getters and setters only, so an option
+ * of the registry needs its three lines here (a test checks that none is missing); a new component of a
+ * kind needs nothing.
  */
 public interface VaeSettingsHandler {
 
@@ -12,155 +18,271 @@ public interface VaeSettingsHandler {
 
     /** See {@link #latentDimTipText()}. */
     default int getLatentDim() {
-        return vaeSettings().latentDim();
+        return (Integer) vaeSettings().value("latentDim");
     }
 
     /** See {@link #latentDimTipText()}. */
     default void setLatentDim(int value) {
-        vaeSettings().latentDim(value);
+        vaeSettings().set("latentDim", value);
     }
 
-    /** Tip text for the latent size. */
+    /** @return the help of option latentDim */
     default String latentDimTipText() {
-        return "Number of latent dimensions M (the size of z).";
+        return VaeSettings.tipText("latentDim");
     }
 
-    /** See {@link #hiddenLayersTipText()}. */
-    default String getHiddenLayers() {
-        return vaeSettings().hiddenLayers();
+    /** See {@link #encoderHiddenTipText()}. */
+    default String getEncoderHidden() {
+        return vaeSettings().text("encoderHidden");
     }
 
-    /** See {@link #hiddenLayersTipText()}. */
-    default void setHiddenLayers(String value) {
-        vaeSettings().hiddenLayers(value);
+    /** See {@link #encoderHiddenTipText()}. */
+    default void setEncoderHidden(String value) {
+        vaeSettings().set("encoderHidden", value);
     }
 
-    /** Tip text for the hidden layers. */
-    default String hiddenLayersTipText() {
-        return "Hidden layer widths of the encoder, comma-separated (e.g. 64,32; empty for none); "
-                + "the decoder uses them in reverse.";
+    /** @return the help of option encoderHidden */
+    default String encoderHiddenTipText() {
+        return VaeSettings.tipText("encoderHidden");
+    }
+
+    /** See {@link #decoderHiddenTipText()}. */
+    default String getDecoderHidden() {
+        return vaeSettings().text("decoderHidden");
+    }
+
+    /** See {@link #decoderHiddenTipText()}. */
+    default void setDecoderHidden(String value) {
+        vaeSettings().set("decoderHidden", value);
+    }
+
+    /** @return the help of option decoderHidden */
+    default String decoderHiddenTipText() {
+        return VaeSettings.tipText("decoderHidden");
+    }
+
+    /** See {@link #numericLikelihoodTipText()}. */
+    default SelectedTag getNumericLikelihood() {
+        return vaeSettings().selectedTag("numericLikelihood");
+    }
+
+    /** See {@link #numericLikelihoodTipText()}. */
+    default void setNumericLikelihood(SelectedTag value) {
+        vaeSettings().set("numericLikelihood", value.getSelectedTag().getIDStr());
+    }
+
+    /** @return the help of option numericLikelihood */
+    default String numericLikelihoodTipText() {
+        return VaeSettings.tipText("numericLikelihood");
+    }
+
+    /** See {@link #standardizeTipText()}. */
+    default boolean isStandardize() {
+        return (Boolean) vaeSettings().value("standardize");
+    }
+
+    /** See {@link #standardizeTipText()}. */
+    default void setStandardize(boolean value) {
+        vaeSettings().set("standardize", value);
+    }
+
+    /** @return the help of option standardize */
+    default String standardizeTipText() {
+        return VaeSettings.tipText("standardize");
     }
 
     /** See {@link #epochsTipText()}. */
     default int getEpochs() {
-        return vaeSettings().epochs();
+        return (Integer) vaeSettings().value("epochs");
     }
 
     /** See {@link #epochsTipText()}. */
     default void setEpochs(int value) {
-        vaeSettings().epochs(value);
+        vaeSettings().set("epochs", value);
     }
 
-    /** Tip text for the number of epochs. */
+    /** @return the help of option epochs */
     default String epochsTipText() {
-        return "Maximum number of passes over the training data.";
+        return VaeSettings.tipText("epochs");
     }
 
     /** See {@link #batchSizeTipText()}. */
     default int getBatchSize() {
-        return vaeSettings().batchSize();
+        return (Integer) vaeSettings().value("batchSize");
     }
 
     /** See {@link #batchSizeTipText()}. */
     default void setBatchSize(int value) {
-        vaeSettings().batchSize(value);
+        vaeSettings().set("batchSize", value);
     }
 
-    /** Tip text for the mini-batch size. */
+    /** @return the help of option batchSize */
     default String batchSizeTipText() {
-        return "Number of rows per training step (mini-batch).";
+        return VaeSettings.tipText("batchSize");
     }
 
     /** See {@link #learningRateTipText()}. */
     default double getLearningRate() {
-        return vaeSettings().learningRate();
+        return (Double) vaeSettings().value("learningRate");
     }
 
     /** See {@link #learningRateTipText()}. */
     default void setLearningRate(double value) {
-        vaeSettings().learningRate(value);
+        vaeSettings().set("learningRate", value);
     }
 
-    /** Tip text for the learning rate. */
+    /** @return the help of option learningRate */
     default String learningRateTipText() {
-        return "Step size of the Adam optimizer.";
+        return VaeSettings.tipText("learningRate");
     }
 
     /** See {@link #betaTipText()}. */
     default double getBeta() {
-        return vaeSettings().beta();
+        return (Double) vaeSettings().value("beta");
     }
 
     /** See {@link #betaTipText()}. */
     default void setBeta(double value) {
-        vaeSettings().beta(value);
+        vaeSettings().set("beta", value);
     }
 
-    /** Tip text for beta. */
+    /** @return the help of option beta */
     default String betaTipText() {
-        return "Weight of the KL term: 1 trains on the ELBO, larger values give smoother, more disentangled "
-                + "latent spaces (beta-VAE), smaller ones sharper reconstructions.";
+        return VaeSettings.tipText("beta");
     }
 
     /** See {@link #warmupEpochsTipText()}. */
     default double getWarmupEpochs() {
-        return vaeSettings().warmupEpochs();
+        return (Double) vaeSettings().value("warmupEpochs");
     }
 
     /** See {@link #warmupEpochsTipText()}. */
     default void setWarmupEpochs(double value) {
-        vaeSettings().warmupEpochs(value);
+        vaeSettings().set("warmupEpochs", value);
     }
 
-    /** Tip text for the KL warm-up. */
+    /** @return the help of option warmupEpochs */
     default String warmupEpochsTipText() {
-        return "Epochs over which the KL weight rises linearly from 0 to beta (0 = no warm-up); "
-                + "helps against posterior collapse.";
+        return VaeSettings.tipText("warmupEpochs");
+    }
+
+    /** See {@link #freeBitsTipText()}. */
+    default double getFreeBits() {
+        return (Double) vaeSettings().value("freeBits");
+    }
+
+    /** See {@link #freeBitsTipText()}. */
+    default void setFreeBits(double value) {
+        vaeSettings().set("freeBits", value);
+    }
+
+    /** @return the help of option freeBits */
+    default String freeBitsTipText() {
+        return VaeSettings.tipText("freeBits");
+    }
+
+    /** See {@link #objectiveTipText()}. */
+    default ObjectiveComponent getObjective() {
+        return new ObjectiveComponent(vaeSettings().text("objective"));
+    }
+
+    /** See {@link #objectiveTipText()}. */
+    default void setObjective(ObjectiveComponent value) {
+        vaeSettings().set("objective", value.specText());
+    }
+
+    /** @return the help of option objective */
+    default String objectiveTipText() {
+        return VaeSettings.tipText("objective");
+    }
+
+    /** See {@link #guideTipText()}. */
+    default GuideComponent getGuide() {
+        return new GuideComponent(vaeSettings().text("guide"));
+    }
+
+    /** See {@link #guideTipText()}. */
+    default void setGuide(GuideComponent value) {
+        vaeSettings().set("guide", value.specText());
+    }
+
+    /** @return the help of option guide */
+    default String guideTipText() {
+        return VaeSettings.tipText("guide");
+    }
+
+    /** See {@link #priorTipText()}. */
+    default PriorComponent getPrior() {
+        return new PriorComponent(vaeSettings().text("prior"));
+    }
+
+    /** See {@link #priorTipText()}. */
+    default void setPrior(PriorComponent value) {
+        vaeSettings().set("prior", value.specText());
+    }
+
+    /** @return the help of option prior */
+    default String priorTipText() {
+        return VaeSettings.tipText("prior");
     }
 
     /** See {@link #deviceTipText()}. */
-    default String getDevice() {
-        return vaeSettings().device();
+    default SelectedTag getDevice() {
+        return vaeSettings().selectedTag("device");
     }
 
     /** See {@link #deviceTipText()}. */
-    default void setDevice(String value) {
-        vaeSettings().device(value);
+    default void setDevice(SelectedTag value) {
+        vaeSettings().set("device", value.getSelectedTag().getIDStr());
     }
 
-    /** Tip text for the device. */
+    /** @return the help of option device */
     default String deviceTipText() {
-        return "Where to train: auto (a GPU if the CUDA build of the package sees one, else the CPU), cpu or gpu.";
+        return VaeSettings.tipText("device");
     }
 
     /** See {@link #validationFractionTipText()}. */
     default double getValidationFraction() {
-        return vaeSettings().validationFraction();
+        return (Double) vaeSettings().value("validationFraction");
     }
 
     /** See {@link #validationFractionTipText()}. */
     default void setValidationFraction(double value) {
-        vaeSettings().validationFraction(value);
+        vaeSettings().set("validationFraction", value);
     }
 
-    /** Tip text for the validation fraction. */
+    /** @return the help of option validationFraction */
     default String validationFractionTipText() {
-        return "Fraction of the training rows held out to monitor the ELBO; training stops early when it no "
-                + "longer improves and keeps the best epoch (0 = train for all epochs).";
+        return VaeSettings.tipText("validationFraction");
     }
 
     /** See {@link #patienceTipText()}. */
     default int getPatience() {
-        return vaeSettings().patience();
+        return (Integer) vaeSettings().value("patience");
     }
 
     /** See {@link #patienceTipText()}. */
     default void setPatience(int value) {
-        vaeSettings().patience(value);
+        vaeSettings().set("patience", value);
     }
 
-    /** Tip text for the patience. */
+    /** @return the help of option patience */
     default String patienceTipText() {
-        return "Epochs without a better validation ELBO before training stops (with a validation fraction > 0).";
+        return VaeSettings.tipText("patience");
+    }
+
+    /** See {@link #shuffleTipText()}. */
+    default boolean isShuffle() {
+        return (Boolean) vaeSettings().value("shuffle");
+    }
+
+    /** See {@link #shuffleTipText()}. */
+    default void setShuffle(boolean value) {
+        vaeSettings().set("shuffle", value);
+    }
+
+    /** @return the help of option shuffle */
+    default String shuffleTipText() {
+        return VaeSettings.tipText("shuffle");
     }
 }

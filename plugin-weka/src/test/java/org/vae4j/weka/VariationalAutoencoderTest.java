@@ -80,7 +80,7 @@ class VariationalAutoencoderTest {
 
     @Test
     void meansAndStandardDeviationsArePositiveSpreads() throws Exception {
-        Instances result = apply(ArffFixtures.load("iris.arff"), with(filter("-output means-and-std")));
+        Instances result = apply(ArffFixtures.load("iris.arff"), with(filter("-latent 2 -output means-and-std")));
         assertEquals(List.of("z1", "z2", "z1_std", "z2_std", "class"), attributeNames(result));
         for (Instance row : result) {
             assertTrue(row.value(2) > 0 && row.value(3) > 0, row.toString());
@@ -160,10 +160,10 @@ class VariationalAutoencoderTest {
         copy.setOptions(options.clone());
         assertArrayEquals(options, copy.getOptions());
         assertEquals(5, copy.getLatentDim());
-        assertEquals("16,8", copy.getHiddenLayers());
+        assertEquals("16,8", copy.getEncoderHidden());
         assertEquals(9, copy.getBatchSize());
         assertEquals(0.5, copy.getBeta());
-        assertEquals("cpu", copy.getDevice());
+        assertEquals("cpu", copy.getDevice().getSelectedTag().getIDStr());
         assertEquals(0.2, copy.getValidationFraction());
         assertEquals(42, copy.getSeed());
         assertEquals(11, copy.getImportanceSamples());
@@ -307,14 +307,14 @@ class VariationalAutoencoderTest {
     @Test
     void anEmptyFirstBatchDefinesTheFormatAndTheNextBatchTrains() throws Exception {
         Instances iris = ArffFixtures.load("iris.arff");
-        VariationalAutoencoder filter = with(filter("-E 3"));
+        VariationalAutoencoder filter = with(filter("-E 3 -latent 2"));
         filter.setInputFormat(iris);
         Instances empty = Filter.useFilter(new Instances(iris, 0), filter);
         assertEquals(List.of("z1", "z2", "class"), attributeNames(empty));
         assertEquals(0, empty.numInstances());
 
         Instances trained = Filter.useFilter(iris, filter);
-        assertSameRows(apply(iris, with(filter("-E 3"))), trained);
+        assertSameRows(apply(iris, with(filter("-E 3 -latent 2"))), trained);
     }
 
     @Test

@@ -45,6 +45,8 @@ class InstalledPackageTest {
         List<String> lines = run("weka.gui.InstalledPackageDriver", iris.toString()).lines().toList();
         assertEquals("filters-listed true", find(lines, "filters-listed"));
         assertEquals("generators-listed true", find(lines, "generators-listed"));
+        assertEquals("components-listed true", find(lines, "components-listed"));
+        assertEquals("objective true", find(lines, "objective"));
         assertTrue(find(lines, "loader").contains("WekaPackageLibIsolatingClassLoader"), lines.toString());
         assertEquals("filtered 150 [z1, z2, class]", find(lines, "filtered"));
         assertEquals("generated 12 5", find(lines, "generated"));
