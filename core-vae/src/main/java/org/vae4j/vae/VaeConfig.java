@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.vae4j.engine.DeviceChoice;
+import org.vae4j.nn.HiddenLayer;
+import org.vae4j.nn.WeightInit;
 import org.vae4j.preprocess.NumericLikelihood;
 
 /**
@@ -35,6 +38,10 @@ public final class VaeConfig {
     private final double validationFraction;
     private final int patience;
     private final boolean shuffle;
+    private final HiddenLayer hiddenLayer;
+    private final WeightInit weightInit;
+    private final boolean clampLogVariance;
+    private final boolean dynamicBinarization;
 
     private VaeConfig(Builder b) {
         latentDim = b.latentDim;
@@ -55,6 +62,10 @@ public final class VaeConfig {
         validationFraction = b.validationFraction;
         patience = b.patience;
         shuffle = b.shuffle;
+        hiddenLayer = b.hiddenLayer;
+        weightInit = b.weightInit;
+        clampLogVariance = b.clampLogVariance;
+        dynamicBinarization = b.dynamicBinarization;
         validate();
     }
 
@@ -91,6 +102,10 @@ public final class VaeConfig {
         require(validationFraction >= 0 && validationFraction < 1, "validationFraction", "must be in [0, 1)",
                 validationFraction);
         require(patience >= 1, "patience", "must be >= 1", patience);
+        require(hiddenLayer != null, "hiddenLayer", "must be set", null);
+        require(weightInit != null, "weightInit", "must be set", null);
+        require(!dynamicBinarization || numericLikelihood == NumericLikelihood.BERNOULLI, "dynamicBinarization",
+                "needs numericLikelihood BERNOULLI (binarized pixels are Bernoulli data)", numericLikelihood);
         // The layers that do not depend on the data already have their sizes: check them with the narrowest
         // data (one column), so an impossible size fails here rather than when training allocates it.
         ParameterShapes.checkSize(ParameterShapes.of(this, 1, 0, false, 0));
@@ -202,6 +217,35 @@ public final class VaeConfig {
         return shuffle;
     }
 
+    /** The kind of the hidden layers of both networks (default ReLU). */
+    public HiddenLayer hiddenLayer() {
+        return hiddenLayer;
+    }
+
+    /** How the networks' fully connected layers are initialised (default like torch.nn.Linear). */
+    public WeightInit weightInit() {
+        return weightInit;
+    }
+
+    /**
+     * Whether the guide's log-variances are clamped to [-6, 2] (hardtanh, as in the VampPrior paper's
+     * networks; default false).
+     */
+    public boolean clampLogVariance() {
+        return clampLogVariance;
+    }
+
+    /**
+     * Whether numeric [0, 1] columns are dynamically binarized (default false): every training step models a
+     * fresh draw x ~ Bernoulli(value) of each such cell, from the run's seeded generator, and the validation
+     * rows are binarized once with a fixed seed. This is the protocol of density-estimation benchmarks on
+     * grey-level images; the model is then an honest Bernoulli model of binary images. Needs the Bernoulli
+     * numeric likelihood.
+     */
+    public boolean dynamicBinarization() {
+        return dynamicBinarization;
+    }
+
     /** This configuration as ordered key/value strings; {@link #fromMap} reverses it. */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -223,6 +267,10 @@ public final class VaeConfig {
         m.put("validationFraction", Double.toString(validationFraction));
         m.put("patience", Integer.toString(patience));
         m.put("shuffle", Boolean.toString(shuffle));
+        m.put("hiddenLayer", hiddenLayer.name());
+        m.put("weightInit", weightInit.name());
+        m.put("clampLogVariance", Boolean.toString(clampLogVariance));
+        m.put("dynamicBinarization", Boolean.toString(dynamicBinarization));
         return m;
     }
 
@@ -256,6 +304,12 @@ public final class VaeConfig {
                 case "validationFraction" -> b.validationFraction(parse(e.getKey(), v, Double::parseDouble));
                 case "patience" -> b.patience(parse(e.getKey(), v, Integer::parseInt));
                 case "shuffle" -> b.shuffle(parseBoolean(e.getKey(), v));
+                case "hiddenLayer" -> b.hiddenLayer(parse(e.getKey(), v,
+                        s -> HiddenLayer.valueOf(s.toUpperCase(Locale.ROOT))));
+                case "weightInit" -> b.weightInit(parse(e.getKey(), v,
+                        s -> WeightInit.valueOf(s.toUpperCase(Locale.ROOT))));
+                case "clampLogVariance" -> b.clampLogVariance(parseBoolean(e.getKey(), v));
+                case "dynamicBinarization" -> b.dynamicBinarization(parseBoolean(e.getKey(), v));
                 default -> throw new InvalidOptionException(e.getKey(), "is unknown", null);
             }
         }
@@ -263,16 +317,24 @@ public final class VaeConfig {
     }
 
     /**
+     * Options added after model files first stored configurations. A file without one was written before it
+     * existed, so its model was built and trained the way the option's default builds and trains.
+     */
+    private static final Set<String> ADDED_LATER = Set.of("hiddenLayer", "weightInit", "clampLogVariance",
+            "dynamicBinarization");
+
+    /**
      * The configuration a model file stores: like {@link #fromMap}, but every option {@link #toMap} writes must
      * be present, since a default standing in for a missing value could silently differ from what the model
-     * was trained with.
+     * was trained with. Options added later ({@code hiddenLayer}, {@code weightInit}, {@code clampLogVariance},
+     * {@code dynamicBinarization}) are the exception: their defaults are what older files meant.
      *
      * @throws InvalidOptionException naming the first missing option, or as {@link #fromMap} and
      *     {@link Builder#build()} do
      */
     public static VaeConfig fromCompleteMap(Map<String, String> map) {
         for (String option : builder().build().toMap().keySet()) {
-            if (!map.containsKey(option)) {
+            if (!map.containsKey(option) && !ADDED_LATER.contains(option)) {
                 throw new InvalidOptionException(option, "is missing", null);
             }
         }
@@ -347,6 +409,10 @@ public final class VaeConfig {
         private double validationFraction;
         private int patience = 10;
         private boolean shuffle = true;
+        private HiddenLayer hiddenLayer = HiddenLayer.RELU;
+        private WeightInit weightInit = WeightInit.TORCH_UNIFORM;
+        private boolean clampLogVariance;
+        private boolean dynamicBinarization;
 
         private Builder() {}
 
@@ -462,6 +528,30 @@ public final class VaeConfig {
         /** See {@link VaeConfig#shuffle()}. */
         public Builder shuffle(boolean value) {
             shuffle = value;
+            return this;
+        }
+
+        /** See {@link VaeConfig#hiddenLayer()}. */
+        public Builder hiddenLayer(HiddenLayer value) {
+            hiddenLayer = value;
+            return this;
+        }
+
+        /** See {@link VaeConfig#weightInit()}. */
+        public Builder weightInit(WeightInit value) {
+            weightInit = value;
+            return this;
+        }
+
+        /** See {@link VaeConfig#clampLogVariance()}. */
+        public Builder clampLogVariance(boolean value) {
+            clampLogVariance = value;
+            return this;
+        }
+
+        /** See {@link VaeConfig#dynamicBinarization()}. */
+        public Builder dynamicBinarization(boolean value) {
+            dynamicBinarization = value;
             return this;
         }
 
