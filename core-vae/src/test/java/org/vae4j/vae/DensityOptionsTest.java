@@ -85,6 +85,20 @@ class DensityOptionsTest {
     }
 
     @Test
+    void onlyTheBernoulliLikelihoodOfGreyLevelsIsNotADensity() {
+        Table grey = greyImages(40, 2);
+        VaeConfig.Builder small = VaeConfig.builder().latentDim(2).hidden(List.of(4)).epochs(1).standardize(false);
+        try (Vae bernoulli = new VaeTrainer(small.numericLikelihood(NumericLikelihood.BERNOULLI).build()).fit(grey);
+                Vae continuous = new VaeTrainer(small.numericLikelihood(NumericLikelihood.CONTINUOUS_BERNOULLI).build())
+                        .fit(grey);
+                Vae gaussian = new VaeTrainer(small.numericLikelihood(NumericLikelihood.GAUSSIAN).build()).fit(grey)) {
+            assertFalse(bernoulli.likelihoodIsDensity());
+            assertTrue(continuous.likelihoodIsDensity());
+            assertTrue(gaussian.likelihoodIsDensity());
+        }
+    }
+
+    @Test
     void gatedClampedContinuousBernoulliModelSavesAndLoadsExactly() {
         Table table = greyImages(80, 1);
         try (Vae vae = new VaeTrainer(densityConfig(NumericLikelihood.CONTINUOUS_BERNOULLI)).fit(table);

@@ -49,7 +49,8 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
     @Config(description = "Hidden layer widths of the decoder (default: hidden, reversed; empty = linear decoder).")
     private int[] decoderHidden;
 
-    @Config(description = "Likelihood of numeric features: GAUSSIAN (tabular) or BERNOULLI (values in [0, 1], images).")
+    @Config(description = "Likelihood of numeric features: GAUSSIAN (tabular), BERNOULLI (values in [0, 1], images; "
+            + "binary cross-entropy, so scores are not densities) or CONTINUOUS_BERNOULLI (a density on [0, 1]).")
     private NumericLikelihood numericLikelihood = NumericLikelihood.GAUSSIAN;
 
     @Config(description = "Standardise Gaussian features before modelling.")
