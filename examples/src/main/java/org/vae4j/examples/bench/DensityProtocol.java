@@ -1,0 +1,215 @@
+package org.vae4j.examples.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.vae4j.data.Table;
+import org.vae4j.engine.DeviceChoice;
+import org.vae4j.examples.IdxFiles;
+import org.vae4j.nn.HiddenLayer;
+import org.vae4j.nn.WeightInit;
+import org.vae4j.preprocess.Binarization;
+import org.vae4j.preprocess.NumericLikelihood;
+import org.vae4j.vae.InvalidOptionException;
+import org.vae4j.vae.ObjectiveKind;
+import org.vae4j.vae.VaeConfig;
+
+/**
+ * The density-estimation protocol of ../shared/bench/torch_density.py (the VampPrior and Exemplar-VAE
+ * tables): dynamically binarized Fashion-MNIST, the first 50k training images to train and the last 10k to
+ * validate, t10k to test; gated 784-300-300 networks with He-normal weights and a log-variance clamp,
+ * 40 latents, Adam 5e-4, batch 100, KL warm-up, early stopping on the validation loss, test NLL by
+ * importance sampling. Its options have the reference script's names and defaults, plus the components:
+ * {@code --prior}, {@code --guide} and {@code --objective} take component specs ({@link ComponentSpec}) that
+ * go to vae4j's configuration as they are, so a variant (a VampPrior, a flow guide, an IWAE objective) is
+ * benchmarked as soon as vae4j knows it, without a change here.
+ *
+ * @param dataDir directory with the IDX files
+ * @param trainLimit the most training images (of the first 50k) to use, -1 for all
+ * @param testLimit the most test images to score, -1 for all 10k
+ * @param epochs the most epochs to train
+ * @param warmup epochs over which the KL weight rises to 1
+ * @param patience epochs without a better validation loss before stopping
+ * @param batch mini-batch size
+ * @param learningRate Adam's step size
+ * @param samples importance samples per test image
+ * @param seed the seed
+ * @param threads PyTorch intra-op threads
+ * @param prior the prior's spec
+ * @param guide the guide's spec
+ * @param objective the training objective's spec
+ */
+public record DensityProtocol(Path dataDir, int trainLimit, int testLimit, int epochs, int warmup, int patience,
+        int batch, double learningRate, int samples, long seed, int threads, ComponentSpec prior, ComponentSpec guide,
+        ComponentSpec objective) {
+
+    /** Training images of the protocol; the rest of the 60k validate. */
+    public static final int TRAIN_IMAGES = 50_000;
+    /** Latent dimensions. */
+    public static final int LATENT = 40;
+    /** Hidden widths of both networks. */
+    public static final List<Integer> HIDDEN = List.of(300, 300);
+    /** The seed the validation and test images are binarized with, once. */
+    public static final long EVALUATION_BINARIZATION_SEED = 777;
+
+    /** Declares the protocol's options, with the reference script's defaults. */
+    public static BenchOptions declare(BenchOptions options) {
+        return options
+                .option("--prior", "standard", "prior spec: standard, or a vae4j prior such as vamp:K=500")
+                .option("--guide", "gaussian", "guide spec: gaussian, or a vae4j guide such as iaf:flows=4")
+                .option("--objective", "mc-elbo", "training objective: mc-elbo (the protocol's), elbo (analytic KL), "
+                        + "iwae:k=5, or another vae4j objective spec")
+                .option("--epochs", "2000", "most epochs to train")
+                .option("--warmup", "100", "epochs of KL warm-up")
+                .option("--patience", "50", "epochs without a better validation loss before stopping")
+                .option("--batch", "100", "mini-batch size")
+                .option("--lr", "0.0005", "Adam learning rate")
+                .option("--samples", "5000", "importance samples per test image")
+                .option("--train-limit", "all", "use only the first N of the 50k training images")
+                .option("--test-limit", "all", "score only the first N test images")
+                .option("--seed", "42", "random seed")
+                .option("--threads", "2", "PyTorch intra-op threads")
+                .option("--data-dir", "/usr/share/datasets/fashion-mnist", "directory of the IDX files");
+    }
+
+    /**
+     * Reads the options and sets the engine's thread count (before the engine starts; an explicit
+     * -Dai.djl.pytorch.num_threads wins).
+     *
+     * @throws IllegalArgumentException naming the option for a bad value or missing data
+     */
+    public static DensityProtocol from(BenchOptions o) {
+        DensityProtocol p = new DensityProtocol(Path.of(o.text("--data-dir")), limit(o, "--train-limit"),
+                limit(o, "--test-limit"), o.positiveInt("--epochs"), nonNegative(o, "--warmup"),
+                o.positiveInt("--patience"), o.positiveInt("--batch"), o.positiveReal("--lr"),
+                o.positiveInt("--samples"), o.integer("--seed"), o.positiveInt("--threads"),
+                ComponentSpec.parse("--prior", o.text("--prior")), ComponentSpec.parse("--guide", o.text("--guide")),
+                ComponentSpec.parse("--objective", o.text("--objective")));
+        for (String file : List.of(TRAIN_FILE, TEST_FILE)) {
+            if (!Files.isReadable(p.dataDir().resolve(file))) {
+                throw new IllegalArgumentException("option --data-dir: " + p.dataDir().resolve(file)
+                        + " is missing (install Debian's dataset-fashion-mnist or point --data-dir elsewhere)");
+            }
+        }
+        p.config(); // a component vae4j does not know fails here, before any data is read
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(p.threads()));
+        }
+        return p;
+    }
+
+    private static final String TRAIN_FILE = "train-images-idx3-ubyte.gz";
+    private static final String TEST_FILE = "t10k-images-idx3-ubyte.gz";
+
+    private static int limit(BenchOptions o, String name) {
+        return o.text(name).trim().equalsIgnoreCase("all") ? -1 : o.positiveInt(name);
+    }
+
+    private static int nonNegative(BenchOptions o, String name) {
+        long v = o.integer(name);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("option " + name + " must be an integer >= 0, got " + v);
+        }
+        return (int) v;
+    }
+
+    /**
+     * The vae4j configuration of the protocol with this run's components.
+     *
+     * @throws IllegalArgumentException naming the option whose component vae4j does not know
+     */
+    public VaeConfig config() {
+        VaeConfig base = VaeConfig.builder()
+                .latentDim(LATENT)
+                .hidden(HIDDEN)
+                .hiddenLayer(HiddenLayer.GATED)
+                .weightInit(WeightInit.HE_NORMAL)
+                .clampLogVariance(true)
+                .numericLikelihood(NumericLikelihood.BERNOULLI)
+                .standardize(false)
+                .dynamicBinarization(true)
+                .epochs(epochs)
+                .batchSize(batch)
+                .learningRate(learningRate)
+                .warmupEpochs(warmup)
+                .patience(patience)
+                .seed(seed)
+                .device(DeviceChoice.CPU)
+                .build();
+        Map<String, String> map = new LinkedHashMap<>(base.toMap());
+        put(map, "--objective", "objective", objective, this::objectiveOptions);
+        put(map, "--prior", "prior", prior, spec -> spec.is("standard") ? Map.of() : null);
+        put(map, "--guide", "guide", guide, spec -> spec.is("gaussian") ? Map.of() : null);
+        return VaeConfig.fromMap(map).build();
+    }
+
+    /** How a component spec changes the configuration's options, or null to pass it on as it is. */
+    private interface Translation {
+        Map<String, String> of(ComponentSpec spec);
+    }
+
+    /**
+     * Sets the options a spec stands for: the protocol's own names where vae4j's configuration spells them
+     * otherwise today, else the spec itself under the component's key, for vae4j's configuration to read
+     * (or to refuse, naming it).
+     */
+    private static void put(Map<String, String> map, String option, String key, ComponentSpec spec,
+            Translation translation) {
+        Map<String, String> translated = translation.of(spec);
+        if (translated != null) {
+            map.putAll(translated);
+            return;
+        }
+        Map<String, String> trial = new LinkedHashMap<>(map);
+        trial.put(key, spec.toString());
+        try {
+            VaeConfig.fromMap(trial).build();
+        } catch (InvalidOptionException e) {
+            throw new IllegalArgumentException("option " + option + ": vae4j does not know the " + key + " '" + spec
+                    + "' (" + e.getMessage() + ")", e);
+        }
+        map.put(key, spec.toString());
+    }
+
+    private Map<String, String> objectiveOptions(ComponentSpec spec) {
+        if (spec.is("mc-elbo")) {
+            return Map.of("objective", ObjectiveKind.MONTE_CARLO_ELBO.name());
+        }
+        if (spec.is("elbo")) {
+            return Map.of("objective", ObjectiveKind.ANALYTIC_ELBO.name());
+        }
+        if (spec.name().equalsIgnoreCase("iwae") && spec.options().keySet().equals(java.util.Set.of("k"))) {
+            return Map.of("objective", ObjectiveKind.IMPORTANCE_WEIGHTED.name(), "trainingSamples",
+                    spec.options().get("k"));
+        }
+        return null;
+    }
+
+    /** The training images: the first 50k of the training file, up to the limit, as grey levels. */
+    public Table trainImages() throws IOException {
+        int n = trainLimit < 0 ? TRAIN_IMAGES : Math.min(trainLimit, TRAIN_IMAGES);
+        return IdxFiles.readImagesOffHeap(dataDir.resolve(TRAIN_FILE), n).table();
+    }
+
+    /** The validation images: the last 10k of the training file, binarized once. */
+    public Table validationImages() throws IOException {
+        IdxFiles.OffHeapImages all = IdxFiles.readImagesOffHeap(dataDir.resolve(TRAIN_FILE), -1);
+        return Binarization.once(all.rows(TRAIN_IMAGES, all.count() - TRAIN_IMAGES), EVALUATION_BINARIZATION_SEED);
+    }
+
+    /** The test images, up to the limit, binarized once. */
+    public Table testImages() throws IOException {
+        return Binarization.once(IdxFiles.readImagesOffHeap(dataDir.resolve(TEST_FILE), testLimit).table(),
+                EVALUATION_BINARIZATION_SEED + 1);
+    }
+
+    /** The header line's settings. */
+    public String describe() {
+        return String.format("prior=%s guide=%s objective=%s batch=%d lr=%s warmup=%d patience=%d samples=%d seed=%d "
+                + "threads=%d", prior, guide, objective, batch, learningRate, warmup, patience, samples, seed, threads);
+    }
+}
