@@ -47,8 +47,9 @@ final class ConfigOptions {
             description = "Epochs without a better validation ELBO before stopping (default ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--likelihood", paramLabel = "gaussian|bernoulli",
-            description = "Model for numeric columns (default: bernoulli for IDX images, else gaussian).")
+    @Option(names = "--likelihood", paramLabel = "gaussian|bernoulli|continuous_bernoulli",
+            description = "Model for numeric columns (default: bernoulli for IDX images, else gaussian); bernoulli on "
+                    + "grey levels is binary cross-entropy, continuous_bernoulli a density on [0, 1].")
     NumericLikelihood likelihood;
 
     /**

@@ -1,7 +1,6 @@
 package org.vae4j.examples.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,21 +88,11 @@ public record DensityProtocol(Path dataDir, int trainLimit, int testLimit, int e
                 o.positiveInt("--samples"), o.integer("--seed"), o.positiveInt("--threads"),
                 ComponentSpec.parse("--prior", o.text("--prior")), ComponentSpec.parse("--guide", o.text("--guide")),
                 ComponentSpec.parse("--objective", o.text("--objective")));
-        for (String file : List.of(TRAIN_FILE, TEST_FILE)) {
-            if (!Files.isReadable(p.dataDir().resolve(file))) {
-                throw new IllegalArgumentException("option --data-dir: " + p.dataDir().resolve(file)
-                        + " is missing (install Debian's dataset-fashion-mnist or point --data-dir elsewhere)");
-            }
-        }
+        Workload.requireImages(p.dataDir());
         p.config(); // a component vae4j does not know fails here, before any data is read
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(p.threads()));
-        }
+        Workload.useThreads(p.threads());
         return p;
     }
-
-    private static final String TRAIN_FILE = "train-images-idx3-ubyte.gz";
-    private static final String TEST_FILE = "t10k-images-idx3-ubyte.gz";
 
     private static int limit(BenchOptions o, String name) {
         return o.text(name).trim().equalsIgnoreCase("all") ? -1 : o.positiveInt(name);
@@ -192,18 +181,18 @@ public record DensityProtocol(Path dataDir, int trainLimit, int testLimit, int e
     /** The training images: the first 50k of the training file, up to the limit, as grey levels. */
     public Table trainImages() throws IOException {
         int n = trainLimit < 0 ? TRAIN_IMAGES : Math.min(trainLimit, TRAIN_IMAGES);
-        return IdxFiles.readImagesOffHeap(dataDir.resolve(TRAIN_FILE), n).table();
+        return IdxFiles.readImagesOffHeap(dataDir.resolve(Workload.trainFile()), n).table();
     }
 
     /** The validation images: the last 10k of the training file, binarized once. */
     public Table validationImages() throws IOException {
-        IdxFiles.OffHeapImages all = IdxFiles.readImagesOffHeap(dataDir.resolve(TRAIN_FILE), -1);
+        IdxFiles.OffHeapImages all = IdxFiles.readImagesOffHeap(dataDir.resolve(Workload.trainFile()), -1);
         return Binarization.once(all.rows(TRAIN_IMAGES, all.count() - TRAIN_IMAGES), EVALUATION_BINARIZATION_SEED);
     }
 
     /** The test images, up to the limit, binarized once. */
     public Table testImages() throws IOException {
-        return Binarization.once(IdxFiles.readImagesOffHeap(dataDir.resolve(TEST_FILE), testLimit).table(),
+        return Binarization.once(IdxFiles.readImagesOffHeap(dataDir.resolve(Workload.testFile()), testLimit).table(),
                 EVALUATION_BINARIZATION_SEED + 1);
     }
 
