@@ -7,7 +7,7 @@ import org.vae4j.preprocess.EncodedLayout;
 
 /**
  * The per-column composite likelihood of a mixed table: Gaussian columns with learned variance,
- * Bernoulli columns with logits and one Categorical per categorical block, in the order of an
+ * Bernoulli and continuous Bernoulli columns with logits and one Categorical per categorical block, in the order of an
  * {@link EncodedLayout}. Missing cells are skipped by the observation mask, so a row's log-likelihood
  * is the sum over its observed cells only.
  */
@@ -28,7 +28,8 @@ public final class MixedLikelihood {
     /**
      * log p(x | decoder output) per row.
      *
-     * @param output decoder output (B, D): Gaussian means, Bernoulli logits, categorical logits
+     * @param output decoder output (B, D): Gaussian means, Bernoulli and continuous Bernoulli logits,
+     *     categorical logits
      * @param gaussianLogVariance learned log-variances of the Gaussian columns (G), or null when G = 0
      * @param x encoded targets (B, D)
      * @param mask 1 for observed, 0 for missing (B, D), or null when every cell is observed
@@ -46,6 +47,13 @@ public final class MixedLikelihood {
         if (b > 0) {
             NDArray lp = new Bernoulli(columns(output, g, g + b)).logProbElementwise(columns(x, g, g + b));
             total = plus(total, sumRows(masked(lp, mask, g, g + b)));
+        }
+        int cb = layout.continuousBernoulliWidth();
+        if (cb > 0) {
+            int from = g + b;
+            NDArray lp = new ContinuousBernoulli(columns(output, from, from + cb))
+                    .logProbElementwise(columns(x, from, from + cb));
+            total = plus(total, sumRows(masked(lp, mask, from, from + cb)));
         }
         for (int[] block : layout.categoricalBlocks()) {
             int from = block[0];

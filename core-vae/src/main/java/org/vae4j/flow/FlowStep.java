@@ -12,7 +12,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 
 import org.vae4j.nn.SelfInitializing;
-import org.vae4j.nn.TorchStyleInit;
+import org.vae4j.nn.WeightInit;
 
 /**
  * One invertible step z -> f(z) of a normalizing flow together with log |det df/dz| at each point, which
@@ -66,7 +66,7 @@ public abstract class FlowStep extends AbstractBlock implements SelfInitializing
     protected final void drawUniform(Random random, Parameter... learned) {
         double bound = 1.0 / Math.sqrt(latentDim);
         for (Parameter p : learned) {
-            TorchStyleInit.fill(p.getArray(), bound, random);
+            WeightInit.fillUniform(p.getArray(), bound, random);
         }
     }
 

@@ -14,7 +14,7 @@ import ai.djl.training.ParameterStore;
 import org.vae4j.engine.NativeArrays;
 import org.vae4j.nn.AutoregressiveMasks;
 import org.vae4j.nn.AutoregressiveNetwork;
-import org.vae4j.nn.TorchStyleInit;
+import org.vae4j.nn.WeightInit;
 
 /**
  * One step of inverse autoregressive flow (Kingma et al. 2016): a MADE network reads the draws z and the
@@ -77,7 +77,7 @@ public final class InverseAutoregressiveFlow extends FlowStep {
     /** Draws the MADE's layers like torch's Linear layers, then opens the gates. */
     @Override
     public void drawParameters(Random random) {
-        TorchStyleInit.apply(network, random);
+        WeightInit.TORCH_UNIFORM.apply(network, random);
         float[] bias = network.outputBias().getArray().toFloatArray();
         for (int i = latentDim(); i < bias.length; i++) {
             bias[i] += INITIAL_GATE_BIAS;

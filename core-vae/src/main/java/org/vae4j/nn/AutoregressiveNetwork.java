@@ -52,7 +52,7 @@ public final class AutoregressiveNetwork extends AbstractBlock {
         this.context = contextWidth == 0 ? null
                 : addChildBlock("context", Linear.builder().setUnits(hiddenWidth).optBias(false).build());
         if (context != null) {
-            // only allocates: TorchStyleInit draws the values, as for every Linear layer
+            // only allocates: WeightInit draws the values, as for every Linear layer
             context.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
         }
         this.hidden = addChildBlock("hidden", new MaskedLinear(masks.hiddenToHidden()));

@@ -87,7 +87,7 @@ public final class MaskedLinear extends AbstractBlock implements SelfInitializin
     @Override
     public void drawParameters(Random random) {
         double bound = 1.0 / Math.sqrt(in);
-        TorchStyleInit.fill(weight.getArray(), bound, random);
-        TorchStyleInit.fill(bias.getArray(), bound, random);
+        WeightInit.fillUniform(weight.getArray(), bound, random);
+        WeightInit.fillUniform(bias.getArray(), bound, random);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Random;
 /**
  * A block that draws the initial values of its own parameters from a seeded generator, because
  * {@code torch.nn.Linear}'s uniform draw does not suit them (a flow's gate that must start open, a masked
- * weight). {@link TorchStyleInit} hands such a block the generator instead of walking into it, so a whole
+ * weight). {@link WeightInit#apply} hands such a block the generator instead of walking into it, so a whole
  * network is still initialised by one call and the same seed gives the same network.
  */
 public interface SelfInitializing {

@@ -9,8 +9,9 @@ import org.vae4j.data.Schema;
 
 /**
  * Where each column lives in the encoded vector the networks see. Columns are grouped by likelihood so
- * that the likelihood of a whole batch is three slices of work, not one operation per column: first every
- * Gaussian column, then every Bernoulli column, then one one-hot block per categorical column.
+ * that the likelihood of a whole batch is a few slices of work, not one operation per column: first every
+ * Gaussian column, then every Bernoulli column, then every continuous Bernoulli column, then one one-hot
+ * block per categorical column.
  */
 public final class EncodedLayout {
 
@@ -20,6 +21,8 @@ public final class EncodedLayout {
         GAUSSIAN,
         /** Bernoulli with logits (binary, or numeric in [0, 1]). */
         BERNOULLI,
+        /** Continuous Bernoulli with logits (numeric in [0, 1], modelled by a density). */
+        CONTINUOUS_BERNOULLI,
         /** Categorical with logits over a one-hot block. */
         CATEGORICAL
     }
@@ -36,6 +39,7 @@ public final class EncodedLayout {
     private final Slot[] slots;
     private final int gaussianWidth;
     private final int bernoulliWidth;
+    private final int continuousBernoulliWidth;
     private final List<int[]> categoricalBlocks;
     private final int width;
 
@@ -47,7 +51,11 @@ public final class EncodedLayout {
         for (int i = 0; i < n; i++) {
             Column c = schema.column(i);
             kinds[i] = switch (c.type()) {
-                case NUMERIC -> numericLikelihood == NumericLikelihood.GAUSSIAN ? Kind.GAUSSIAN : Kind.BERNOULLI;
+                case NUMERIC -> switch (numericLikelihood) {
+                    case GAUSSIAN -> Kind.GAUSSIAN;
+                    case BERNOULLI -> Kind.BERNOULLI;
+                    case CONTINUOUS_BERNOULLI -> Kind.CONTINUOUS_BERNOULLI;
+                };
                 case BINARY -> Kind.BERNOULLI;
                 case CATEGORICAL -> Kind.CATEGORICAL;
             };
@@ -65,17 +73,20 @@ public final class EncodedLayout {
         width = offset;
         int g = 0;
         int b = 0;
+        int cb = 0;
         List<int[]> blocks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             switch (slots[i].kind()) {
                 case GAUSSIAN -> g++;
                 case BERNOULLI -> b++;
+                case CONTINUOUS_BERNOULLI -> cb++;
                 case CATEGORICAL -> blocks.add(new int[] {slots[i].offset(), slots[i].width()});
             }
         }
         blocks.sort((x, y) -> Integer.compare(x[0], y[0]));
         gaussianWidth = g;
         bernoulliWidth = b;
+        continuousBernoulliWidth = cb;
         categoricalBlocks = List.copyOf(blocks);
         if (schema.features().stream().anyMatch(c -> c.type() == ColumnType.CATEGORICAL) != !blocks.isEmpty()) {
             throw new IllegalStateException("layout lost a categorical column");
@@ -105,6 +116,11 @@ public final class EncodedLayout {
     /** Number of Bernoulli positions, which follow the Gaussian ones. */
     public int bernoulliWidth() {
         return bernoulliWidth;
+    }
+
+    /** Number of continuous Bernoulli positions, which follow the Bernoulli ones. */
+    public int continuousBernoulliWidth() {
+        return continuousBernoulliWidth;
     }
 
     /** The categorical one-hot blocks as {offset, width} pairs, in encoded order. */

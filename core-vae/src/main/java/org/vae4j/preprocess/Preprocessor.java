@@ -15,7 +15,8 @@ import org.vae4j.engine.NativeKernels;
 
 /**
  * The fitted, invertible map between a user's {@link Table} and the encoded vectors the networks see:
- * numeric columns are standardised (Gaussian) or checked to lie in [0, 1] (Bernoulli), categorical
+ * numeric columns are standardised (Gaussian) or checked to lie in [0, 1] (Bernoulli, continuous
+ * Bernoulli), categorical
  * columns become one-hot blocks, and missing cells get a zero value and a zero mask so that the
  * likelihood skips them. {@link #decode} maps decoder outputs back to the user's units and levels.
  */
@@ -52,7 +53,7 @@ public final class Preprocessor {
         }
         this.means = means.clone();
         this.scales = scales.clone();
-        this.identity = numericLikelihood == NumericLikelihood.BERNOULLI
+        this.identity = numericLikelihood.needsUnitInterval()
                 && schema.features().stream().allMatch(c -> c.type() == ColumnType.NUMERIC);
     }
 
@@ -156,10 +157,9 @@ public final class Preprocessor {
                 float v = table.value(r, c);
                 switch (slot.kind()) {
                     case GAUSSIAN -> values[base + slot.offset()] = (float) ((v - means[c]) / scales[c]);
-                    case BERNOULLI -> {
+                    case BERNOULLI, CONTINUOUS_BERNOULLI -> {
                         if (v < 0 || v > 1) {
-                            throw new IllegalArgumentException("row " + (r + 1) + ", column '" + schema.column(c).name()
-                                    + "': value " + v + " is outside [0, 1], which a Bernoulli likelihood needs");
+                            throw outsideUnitInterval(r, c, v);
                         }
                         values[base + slot.offset()] = v;
                     }
@@ -222,9 +222,14 @@ public final class Preprocessor {
     }
 
     private IllegalArgumentException outsideUnitInterval(int index, float value) {
-        int width = schema.width();
-        return new IllegalArgumentException("row " + (index / width + 1) + ", column '" + schema.column(index % width).name()
-                + "': value " + value + " is outside [0, 1], which a Bernoulli likelihood needs");
+        return outsideUnitInterval(index / schema.width(), index % schema.width(), value);
+    }
+
+    private IllegalArgumentException outsideUnitInterval(int row, int column, float value) {
+        String likelihood = layout.slot(column).kind() == EncodedLayout.Kind.CONTINUOUS_BERNOULLI
+                ? "continuous Bernoulli" : "Bernoulli";
+        return new IllegalArgumentException("row " + (row + 1) + ", column '" + schema.column(column).name()
+                + "': value " + value + " is outside [0, 1], which a " + likelihood + " likelihood needs");
     }
 
     /**
@@ -278,7 +283,8 @@ public final class Preprocessor {
      * @param rowRandom null to return the most likely value of each cell (mean, p > 0.5, arg-max);
      *     otherwise the generator of each row (by its index in {@code output}) for sampling its Gaussian,
      *     binary and categorical cells from their distributions (numeric columns in [0, 1] always get
-     *     their mean)
+     *     their mean: the Bernoulli probability, or the continuous Bernoulli's mean, which is not its
+     *     parameter)
      */
     public Table decode(float[] output, int rows, float[] gaussianStd, int[] conditions, IntFunction<Random> rowRandom) {
         int width = layout.width();
@@ -307,12 +313,26 @@ public final class Preprocessor {
                         }
                         yield sampleRandom == null ? (p > 0.5 ? 1.0 : 0.0) : (sampleRandom.nextDouble() < p ? 1.0 : 0.0);
                     }
+                    case CONTINUOUS_BERNOULLI -> continuousBernoulliMean(output[base + slot.offset()]);
                     case CATEGORICAL -> categoricalValue(output, base + slot.offset(), slot.width(), sampleRandom);
                 };
             }
             builder.addRow(row, conditions == null ? -1 : conditions[r]);
         }
         return builder.build();
+    }
+
+    /**
+     * The mean of the continuous Bernoulli with logit l: sigmoid(l) / tanh(l / 2) - 1 / l, and 1/2 + l / 12
+     * near l = 0 (its expansion; the exact form divides 0 by 0 there). It is not the parameter
+     * lambda = sigmoid(l): the mean stays further from 0 and 1.
+     */
+    static double continuousBernoulliMean(double logit) {
+        if (Math.abs(logit) < 1e-3) {
+            return 0.5 + logit / 12;
+        }
+        double lambda = 1 / (1 + StrictMath.exp(-logit));
+        return lambda / StrictMath.tanh(logit / 2) - 1 / logit;
     }
 
     private static int categoricalValue(float[] logits, int offset, int width, Random sampleRandom) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.vae4j.io.ModelFormatException;
 import org.vae4j.io.NamedTensor;
+import org.vae4j.nn.GatedDense;
+import org.vae4j.nn.HiddenLayer;
 
 /**
  * The named parameter tensors a {@link VaeConfig} gives a VAE's networks, with their shapes, worked out
@@ -47,29 +49,42 @@ public final class ParameterShapes {
             long gaussianWidth) {
         long latent = config.latentDim();
         List<Tensor> tensors = new ArrayList<>();
+        boolean gated = config.hiddenLayer() == HiddenLayer.GATED;
         addLayers(tensors, "encoder", dataWidth * (maskInputs ? 2 : 1) + conditionWidth,
-                config.encoderHidden(), "encoderHidden", 2 * latent, "latentDim");
+                config.encoderHidden(), "encoderHidden", 2 * latent, "latentDim", gated);
         addLayers(tensors, "decoder", latent + conditionWidth, config.decoderHidden(), "decoderHidden", dataWidth,
-                config.decoderHidden().isEmpty() ? "latentDim" : "decoderHidden");
+                config.decoderHidden().isEmpty() ? "latentDim" : "decoderHidden", gated);
         if (gaussianWidth > 0) {
             tensors.add(new Tensor(VaeNetworks.GAUSSIAN_LOG_VARIANCE, null, new long[] {gaussianWidth}));
         }
         return tensors;
     }
 
-    /** The weight and bias of each layer of a perceptron {@code in -> hidden... -> out}. */
+    /**
+     * The weight and bias of each layer of a perceptron {@code in -> hidden... -> out}; a gated hidden layer
+     * has two of each, its value's then its gate's.
+     */
     private static void addLayers(List<Tensor> tensors, String network, long in, List<Integer> hidden,
-            String hiddenOption, long out, String outputOption) {
+            String hiddenOption, long out, String outputOption, boolean gated) {
         long width = in;
         for (int i = 0; i <= hidden.size(); i++) {
             boolean output = i == hidden.size();
             long next = output ? out : hidden.get(i);
             String option = output ? outputOption : hiddenOption;
             String layer = network + ".layer" + i;
-            tensors.add(new Tensor(layer + ".weight", option, new long[] {next, width}));
-            tensors.add(new Tensor(layer + ".bias", option, new long[] {next}));
+            if (gated && !output) {
+                addLinear(tensors, layer + "." + GatedDense.VALUE, option, next, width);
+                addLinear(tensors, layer + "." + GatedDense.GATE, option, next, width);
+            } else {
+                addLinear(tensors, layer, option, next, width);
+            }
             width = next;
         }
+    }
+
+    private static void addLinear(List<Tensor> tensors, String prefix, String option, long out, long in) {
+        tensors.add(new Tensor(prefix + ".weight", option, new long[] {out, in}));
+        tensors.add(new Tensor(prefix + ".bias", option, new long[] {out}));
     }
 
     /**

@@ -23,6 +23,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
+import org.vae4j.data.ColumnType;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
 import org.vae4j.dist.DiagonalNormal;
@@ -45,6 +46,7 @@ import org.vae4j.io.ModelFormatException;
 import org.vae4j.io.NamedTensor;
 import org.vae4j.nn.SparseInputForward;
 import org.vae4j.preprocess.EncodedRows;
+import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.preprocess.Preprocessor;
 
 /**
@@ -157,6 +159,19 @@ public final class Vae implements AutoCloseable {
         try (NativeLifetime.Lease lease = lifetime.lease()) {
             return parameters().stream().mapToLong(p -> p.getArray().size()).sum();
         }
+    }
+
+    /**
+     * Whether this model's ELBOs and log-likelihoods are log-densities of the rows (and its anomaly scores
+     * negative log-densities). False when numeric columns are modelled by the {@link NumericLikelihood#BERNOULLI
+     * Bernoulli} likelihood: on grey levels in (0, 1) its log-likelihood is minus the binary cross-entropy, which
+     * does not integrate to 1 over [0, 1], so these values are not densities and do not compare with those of
+     * another model; they are log-probabilities only of rows whose values are all 0 or 1 (binarized images).
+     * The continuous Bernoulli is the density for such columns.
+     */
+    public boolean likelihoodIsDensity() {
+        return preprocessor.numericLikelihood().isDensity()
+                || schema().features().stream().noneMatch(c -> c.type() == ColumnType.NUMERIC);
     }
 
     /** The posterior mean and standard deviation of every row. */
@@ -330,7 +345,9 @@ public final class Vae implements AutoCloseable {
 
     /**
      * The ELBO of each row (one reparameterised sample, beta = 1, the KL in closed form where the prior has
-     * one), in nats, as a density of the row in the user's units (standardisation is accounted for).
+     * one), in nats, as a density of the row in the user's units (standardisation is accounted for). See
+     * {@link #likelihoodIsDensity()}: with the Bernoulli likelihood on grey levels it bounds a binary
+     * cross-entropy, not a density.
      */
     public double[] elbo(Table table, long seed) {
         return bound(table, CHUNK_ROWS, oneSource(seed), rowsDone -> { }, bounded(new AnalyticKlElbo()));
@@ -340,7 +357,8 @@ public final class Vae implements AutoCloseable {
      * The importance-sampled estimate of log p(x) per row, with k samples: a lower bound that tightens
      * towards log p(x) as k grows (k = 1 is an ELBO estimate). Native memory stays bounded whatever k: a
      * forward pass holds at most {@value #CHUNK_ROWS} row-samples, and a row's samples beyond that are
-     * drawn in further passes whose estimates are combined with a running log-mean-exp.
+     * drawn in further passes whose estimates are combined with a running log-mean-exp. See
+     * {@link #likelihoodIsDensity()}: with the Bernoulli likelihood on grey levels this is not a log-density.
      *
      * @throws IllegalArgumentException if k < 1
      */
@@ -402,7 +420,10 @@ public final class Vae implements AutoCloseable {
         return larger + StrictMath.log(weightOfLarger + (1 - weightOfLarger) * StrictMath.exp(Math.min(a, b) - larger));
     }
 
-    /** The anomaly score of each row: its negative importance-sampled log-likelihood (higher = stranger). */
+    /**
+     * The anomaly score of each row: its negative importance-sampled log-likelihood (higher = stranger); a
+     * negative log-density only where {@link #likelihoodIsDensity()} holds.
+     */
     public double[] anomalyScore(Table table, int k, long seed) {
         return negated(logLikelihood(table, k, seed));
     }

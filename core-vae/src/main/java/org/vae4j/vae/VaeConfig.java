@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.vae4j.engine.DeviceChoice;
+import org.vae4j.nn.HiddenLayer;
+import org.vae4j.nn.WeightInit;
 import org.vae4j.options.ComponentSpec;
 import org.vae4j.options.OptionValues;
 import org.vae4j.preprocess.NumericLikelihood;
@@ -22,7 +24,9 @@ import org.vae4j.preprocess.NumericLikelihood;
 public final class VaeConfig {
 
     /** Options a model file may lack: files written before the option registry were trained with their defaults. */
-    private static final Set<String> ADDED_TO_FILES = Set.of(VaeOptions.GUIDE.name(), VaeOptions.PRIOR.name());
+    private static final Set<String> ADDED_TO_FILES = Set.of(VaeOptions.GUIDE.name(), VaeOptions.PRIOR.name(),
+            VaeOptions.HIDDEN_LAYER.name(), VaeOptions.WEIGHT_INIT.name(), VaeOptions.CLAMP_LOG_VARIANCE.name(),
+            VaeOptions.DYNAMIC_BINARIZATION.name());
 
     private final OptionValues values;
 
@@ -76,6 +80,31 @@ public final class VaeConfig {
     /** Whether Gaussian numeric columns are standardised before modelling. */
     public boolean standardize() {
         return values.booleanValue(VaeOptions.STANDARDIZE.name());
+    }
+
+    /** The kind of the hidden layers of both networks. */
+    public HiddenLayer hiddenLayer() {
+        return HiddenLayer.valueOf(values.text(VaeOptions.HIDDEN_LAYER.name()).toUpperCase(Locale.ROOT));
+    }
+
+    /** How the networks' fully connected layers are initialised. */
+    public WeightInit weightInit() {
+        return WeightInit.valueOf(values.text(VaeOptions.WEIGHT_INIT.name()).toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether the guide's log-variances are clamped to [-6, 2] (hardtanh). */
+    public boolean clampLogVariance() {
+        return values.booleanValue(VaeOptions.CLAMP_LOG_VARIANCE.name());
+    }
+
+    /**
+     * Whether numeric [0, 1] columns are dynamically binarized: every training step models a fresh draw
+     * x ~ Bernoulli(value) of each such cell, from the run's seeded generator, and the validation rows are
+     * binarized once with a fixed seed. This is the protocol of density-estimation benchmarks on grey-level
+     * images; the model is then an honest Bernoulli model of binary images.
+     */
+    public boolean dynamicBinarization() {
+        return values.booleanValue(VaeOptions.DYNAMIC_BINARIZATION.name());
     }
 
     /** Maximum number of passes over the training rows. */
@@ -266,6 +295,26 @@ public final class VaeConfig {
             return put(VaeOptions.STANDARDIZE.name(), value);
         }
 
+        /** See {@link VaeConfig#hiddenLayer()}. */
+        public Builder hiddenLayer(HiddenLayer value) {
+            return put(VaeOptions.HIDDEN_LAYER.name(), VaeOptions.HIDDEN_LAYER.format(value));
+        }
+
+        /** See {@link VaeConfig#weightInit()}. */
+        public Builder weightInit(WeightInit value) {
+            return put(VaeOptions.WEIGHT_INIT.name(), VaeOptions.WEIGHT_INIT.format(value));
+        }
+
+        /** See {@link VaeConfig#clampLogVariance()}. */
+        public Builder clampLogVariance(boolean value) {
+            return put(VaeOptions.CLAMP_LOG_VARIANCE.name(), value);
+        }
+
+        /** See {@link VaeConfig#dynamicBinarization()}. */
+        public Builder dynamicBinarization(boolean value) {
+            return put(VaeOptions.DYNAMIC_BINARIZATION.name(), value);
+        }
+
         /** See {@link VaeConfig#epochs()}. */
         public Builder epochs(int value) {
             return put(VaeOptions.EPOCHS.name(), value);
@@ -363,6 +412,12 @@ public final class VaeConfig {
                 Map<String, Object> resolved = new HashMap<>(given);
                 resolved.put(decoder, List.copyOf(widths));
                 values = OptionValues.of(VaeOptions.ALL, resolved, null);
+            }
+            if (values.booleanValue(VaeOptions.DYNAMIC_BINARIZATION.name())
+                    && !values.text(VaeOptions.NUMERIC_LIKELIHOOD.name()).equals("bernoulli")) {
+                throw new InvalidOptionException(VaeOptions.DYNAMIC_BINARIZATION.name(), "needs numericLikelihood "
+                        + "bernoulli (binarized values are Bernoulli data), got "
+                        + values.text(VaeOptions.NUMERIC_LIKELIHOOD.name()), null);
             }
             return new VaeConfig(values);
         }

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.Initializer;
 
@@ -18,8 +19,9 @@ import org.vae4j.infer.GaussianGuide;
 import org.vae4j.infer.Guide;
 import org.vae4j.infer.Model;
 import org.vae4j.infer.Prior;
+import org.vae4j.nn.GatedDense;
+import org.vae4j.nn.LogVarianceClamp;
 import org.vae4j.nn.Mlp;
-import org.vae4j.nn.TorchStyleInit;
 import org.vae4j.preprocess.Preprocessor;
 
 /**
@@ -66,11 +68,14 @@ record VaeNetworks(Guide guide, Model model) {
         int conditionWidth = preprocessor.schema().conditionCardinality();
         int latent = config.latentDim();
 
-        Block encoder = Mlp.of(config.encoderHidden(), 2 * latent);
+        SequentialBlock encoder = Mlp.of(config.encoderHidden(), 2 * latent, config.hiddenLayer());
+        if (config.clampLogVariance()) {
+            encoder.add(new LogVarianceClamp(latent));
+        }
         GaussianGuide guide = new GaussianGuide(encoder, latent, maskInputs);
         initialize(encoder, manager, guide.inputWidth(dataWidth, conditionWidth));
 
-        Block decoder = Mlp.of(config.decoderHidden(), dataWidth);
+        Block decoder = Mlp.of(config.decoderHidden(), dataWidth, config.hiddenLayer());
         initialize(decoder, manager, latent + conditionWidth);
 
         Parameter logVariance = null;
@@ -84,11 +89,10 @@ record VaeNetworks(Guide guide, Model model) {
                     .build();
             logVariance.initialize(manager, DataType.FLOAT32);
         }
-        TorchStyleInit.apply(encoder, initRandom);
-        TorchStyleInit.apply(decoder, initRandom);
+        config.weightInit().apply(encoder, initRandom);
+        config.weightInit().apply(decoder, initRandom);
         Prior prior = priors.create(guide, dataWidth, conditionWidth, manager, initRandom);
-        Model model = new Model(prior, decoder, new MixedLikelihood(preprocessor.layout()),
-                logVariance);
+        Model model = new Model(prior, decoder, new MixedLikelihood(preprocessor.layout()), logVariance);
         return new VaeNetworks(guide, model);
     }
 
@@ -111,16 +115,25 @@ record VaeNetworks(Guide guide, Model model) {
     private static void addLayers(Map<String, Parameter> named, String network, Block perceptron) {
         int layer = 0;
         for (Block child : perceptron.getChildren().values()) {
+            String prefix = network + ".layer" + layer;
             if (child instanceof Linear linear) {
-                named.put(network + ".layer" + layer + ".weight", linear.getParameters().get("weight"));
-                named.put(network + ".layer" + layer + ".bias", linear.getParameters().get("bias"));
+                addLinear(named, prefix, linear);
+                layer++;
+            } else if (child instanceof GatedDense gated) {
+                addLinear(named, prefix + "." + GatedDense.VALUE, gated.value());
+                addLinear(named, prefix + "." + GatedDense.GATE, gated.gate());
                 layer++;
             }
         }
     }
 
+    private static void addLinear(Map<String, Parameter> named, String prefix, Linear linear) {
+        named.put(prefix + ".weight", linear.getParameters().get("weight"));
+        named.put(prefix + ".bias", linear.getParameters().get("bias"));
+    }
+
     private static void initialize(Block block, NDManager manager, int inputWidth) {
-        // Linear layers are re-drawn by TorchStyleInit; this initializer only gives the shapes arrays.
+        // Linear layers are re-drawn by the configured WeightInit; this initializer only gives the shapes arrays.
         block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, inputWidth));
     }

@@ -3,6 +3,8 @@ package org.vae4j.vae;
 import java.util.List;
 
 import org.vae4j.engine.DeviceChoice;
+import org.vae4j.nn.HiddenLayer;
+import org.vae4j.nn.WeightInit;
 import org.vae4j.options.Constraint;
 import org.vae4j.options.OptionDescription;
 import org.vae4j.preprocess.NumericLikelihood;
@@ -33,12 +35,34 @@ public final class VaeOptions {
     /** The likelihood of numeric columns. */
     public static final OptionDescription NUMERIC_LIKELIHOOD = OptionDescription.ofEnum("numericLikelihood",
             NumericLikelihood.class, NumericLikelihood.GAUSSIAN, "How numeric columns are modelled: gaussian "
-                    + "(learned variance, tabular data) or bernoulli (values in [0, 1], images).")
+                    + "(learned variance, tabular data), bernoulli (values in [0, 1], images; on grey levels its "
+                    + "scores are binary cross-entropies, not densities) or continuous_bernoulli (a density on [0, 1]).")
             .withFlag("likelihood");
 
     /** Whether Gaussian columns are standardised. */
     public static final OptionDescription STANDARDIZE = OptionDescription.ofBoolean("standardize", true,
             "Standardise Gaussian numeric columns (mean 0, variance 1) before modelling.");
+
+    /** The kind of hidden layer of both networks. */
+    public static final OptionDescription HIDDEN_LAYER = OptionDescription.ofEnum("hiddenLayer", HiddenLayer.class,
+            HiddenLayer.RELU, "Hidden layers of both networks: relu (linear + ReLU) or gated ((W1 x + b1) * "
+                    + "sigmoid(W2 x + b2), the density-estimation networks of the VampPrior paper).")
+            .withFlag("hidden-layer");
+
+    /** How the fully connected layers are initialised. */
+    public static final OptionDescription WEIGHT_INIT = OptionDescription.ofEnum("weightInit", WeightInit.class,
+            WeightInit.TORCH_UNIFORM, "Initialisation of the fully connected layers: torch_uniform (like "
+                    + "torch.nn.Linear) or he_normal (N(0, 2 / fan_in) weights, zero biases).")
+            .withFlag("weight-init");
+
+    /** Whether the guide's log-variances are clamped. */
+    public static final OptionDescription CLAMP_LOG_VARIANCE = OptionDescription.ofBoolean("clampLogVariance", false,
+            "Clamp the guide's log-variances to [-6, 2] (hardtanh), as the VampPrior paper's networks do.");
+
+    /** Dynamic binarization of [0, 1] columns. */
+    public static final OptionDescription DYNAMIC_BINARIZATION = OptionDescription.ofBoolean("dynamicBinarization",
+            false, "Model a fresh draw x ~ Bernoulli(value) of each [0, 1] numeric cell at every training step "
+                    + "(validation rows binarized once with a fixed seed); needs the bernoulli likelihood.");
 
     /** The guide component. */
     public static final OptionDescription GUIDE = OptionDescription.ofComponent("guide", ComponentKinds.GUIDE,
@@ -104,7 +128,7 @@ public final class VaeOptions {
 
     /** Every option, in the order option maps and help screens list them. */
     public static final List<OptionDescription> ALL = List.of(LATENT_DIM, ENCODER_HIDDEN, DECODER_HIDDEN,
-            NUMERIC_LIKELIHOOD, STANDARDIZE, EPOCHS, BATCH_SIZE, LEARNING_RATE, BETA, WARMUP_EPOCHS, FREE_BITS,
+            NUMERIC_LIKELIHOOD, STANDARDIZE, HIDDEN_LAYER, WEIGHT_INIT, CLAMP_LOG_VARIANCE, DYNAMIC_BINARIZATION, EPOCHS, BATCH_SIZE, LEARNING_RATE, BETA, WARMUP_EPOCHS, FREE_BITS,
             OBJECTIVE, GUIDE, PRIOR, SEED, DEVICE, VALIDATION_FRACTION, PATIENCE, SHUFFLE);
 
     private VaeOptions() {}

@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 
 import org.vae4j.data.Table;
 import org.vae4j.engine.Engines;
+import org.vae4j.infer.Batch;
 import org.vae4j.infer.Bound;
 import org.vae4j.infer.KlSchedule;
 import org.vae4j.infer.NoiseSource;
@@ -22,6 +23,7 @@ import org.vae4j.infer.TrainingContext;
 import org.vae4j.infer.TrainingProcedure;
 import org.vae4j.infer.TrainingStep;
 import org.vae4j.engine.NativeArrays;
+import org.vae4j.preprocess.Binarization;
 import org.vae4j.preprocess.EncodedRows;
 import org.vae4j.preprocess.Preprocessor;
 import org.vae4j.vae.components.ObjectiveType;
@@ -40,6 +42,8 @@ import org.vae4j.vae.components.ObjectiveType;
 public final class VaeTrainer {
 
     private static final Object TRAINING_LOCK = new Object();
+    /** Added to the seed whose mix binarizes the validation rows (so that they do not share draws with training). */
+    private static final long VALIDATION_BINARIZATION = 0x5DEECE66DL;
 
     private final VaeConfig config;
     private TrainingListener listener = TrainingListener.NONE;
@@ -71,10 +75,32 @@ public final class VaeTrainer {
     public Vae fit(Table table) {
         // PyTorch records gradients per thread and is on by default in every thread but the one that started
         // the engine; only the SVI step's gradient collector should record (Weka trains on its own threads).
-        return Engines.withoutGradients(() -> fitWithoutRecording(table));
+        return Engines.withoutGradients(() -> fitWithoutRecording(table, null));
     }
 
-    private Vae fitWithoutRecording(Table table) {
+    /**
+     * Trains a VAE on the rows of {@code train}, stopping early on the ELBO of the given held-out rows (a
+     * fixed split, as benchmark protocols prescribe) instead of a random {@code validationFraction} of them.
+     *
+     * @throws InvalidOptionException if the configuration also asks for a random hold-out
+     *     ({@code validationFraction} > 0)
+     * @throws IllegalArgumentException for empty data, validation rows with other columns than the training
+     *     rows, or values the likelihood cannot model
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public Vae fit(Table train, Table validation) {
+        Objects.requireNonNull(validation, "validation");
+        if (config.validationFraction() > 0) {
+            throw new InvalidOptionException("validationFraction", "must be 0 when the validation rows are given, "
+                    + "got " + config.validationFraction(), null);
+        }
+        if (validation.rows() == 0) {
+            throw new IllegalArgumentException("cannot validate on empty data: the validation table has no rows");
+        }
+        return Engines.withoutGradients(() -> fitWithoutRecording(train, validation));
+    }
+
+    private Vae fitWithoutRecording(Table table, Table givenValidation) {
         if (table.rows() == 0) {
             throw new IllegalArgumentException("cannot train on empty data: the table has no rows");
         }
@@ -82,7 +108,11 @@ public final class VaeTrainer {
         int[][] split = split(table.rows(), random);
         // Without a hold-out the training rows are the table itself: no copy of a large data set.
         Table train = split[1].length == 0 ? table : table.select(split[0]);
-        Table validation = split[1].length == 0 ? null : table.select(split[1]);
+        Table validation = split[1].length == 0 ? givenValidation : table.select(split[1]);
+        if (validation != null && config.dynamicBinarization()) {
+            // Validation rows are binarized once, with a seed fixed by the run's: every epoch sees the same rows.
+            validation = Binarization.once(validation, RowSeeds.mix(config.seed() + VALIDATION_BINARIZATION));
+        }
 
         Preprocessor preprocessor = Preprocessor.fit(train, config.numericLikelihood(), config.standardize());
         EncodedRows trainRows = preprocessor.encode(train);
@@ -165,6 +195,7 @@ public final class VaeTrainer {
         private final EncodedRows validationRows;
         private final Random random;
         private final NoiseSource noise;
+        private final DynamicBinarization binarization;
         private final KlSchedule schedule = new KlSchedule(config.beta(), config.warmupEpochs());
         private final List<EpochReport> reports = new ArrayList<>();
 
@@ -174,6 +205,9 @@ public final class VaeTrainer {
             this.validationRows = validationRows;
             this.random = random;
             this.noise = new NoiseSource(random.nextLong());
+            this.binarization = config.dynamicBinarization()
+                    ? new DynamicBinarization(vae.preprocessor().layout(), random.nextLong())
+                    : null;
         }
 
         TrainingHistory train() {
@@ -206,7 +240,9 @@ public final class VaeTrainer {
                         float loss;
                         try (NDScope scope = new NDScope()) {
                             scope.suppressNotUsedWarning();
-                            loss = training.step(batches.gather(order, from, count), noise, beta);
+                            Batch batch = batches.gather(order, from, count);
+                            loss = training.step(binarization == null ? batch : binarization.draw(batch), noise,
+                                    beta);
                         }
                         if (!Float.isFinite(loss)) {
                             throw new TrainingDivergedException(epoch, step + 1, loss, config.learningRate());

@@ -36,7 +36,7 @@ import org.vae4j.infer.MonteCarloElbo;
 import org.vae4j.infer.NoiseSource;
 import org.vae4j.infer.StandardNormalPrior;
 import org.vae4j.nn.Mlp;
-import org.vae4j.nn.TorchStyleInit;
+import org.vae4j.nn.WeightInit;
 import org.vae4j.preprocess.EncodedLayout;
 import org.vae4j.preprocess.NumericLikelihood;
 
@@ -196,7 +196,7 @@ class FlowDistributionTest {
         Block decoder = Mlp.of(List.of(4), DATA);
         decoder.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
         decoder.initialize(manager, DataType.FLOAT32, new Shape(1, LATENT));
-        TorchStyleInit.apply(decoder, new Random(5));
+        WeightInit.TORCH_UNIFORM.apply(decoder, new Random(5));
         Parameter logVariance = Parameter.builder().setName("lv").setType(Parameter.Type.OTHER)
                 .optShape(new Shape(DATA)).optInitializer(Initializer.ZEROS).build();
         logVariance.initialize(manager, DataType.FLOAT32);

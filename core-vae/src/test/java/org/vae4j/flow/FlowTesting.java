@@ -9,7 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 
-import org.vae4j.nn.TorchStyleInit;
+import org.vae4j.nn.WeightInit;
 
 /** Shared set-up of the flow tests: networks initialised the way VaeNetworks does it, and plain-Java linear algebra. */
 final class FlowTesting {
@@ -20,7 +20,7 @@ final class FlowTesting {
     static void initialize(Block network, NDManager manager, int inputWidth, long seed) {
         network.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
         network.initialize(manager, DataType.FLOAT32, new Shape(1, inputWidth));
-        TorchStyleInit.apply(network, new Random(seed));
+        WeightInit.TORCH_UNIFORM.apply(network, new Random(seed));
     }
 
     /** log |det a| of a small square matrix by Gaussian elimination with partial pivoting. */

@@ -27,7 +27,7 @@ import org.vae4j.flow.InverseAutoregressiveFlow;
 import org.vae4j.flow.PlanarFlow;
 import org.vae4j.flow.RadialFlow;
 import org.vae4j.nn.Mlp;
-import org.vae4j.nn.TorchStyleInit;
+import org.vae4j.nn.WeightInit;
 
 /**
  * Back-propagated gradients of every bound, through guide, reparameterised sample and a mixed
@@ -106,7 +106,7 @@ class ElboGradientTest {
                 new InverseAutoregressiveFlow(2, 3, 4, true)));
         flow.network().setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
         flow.network().initialize(vae.manager, DataType.FLOAT32, new Shape(1, 6));
-        TorchStyleInit.apply(flow.network(), new Random(5));
+        WeightInit.TORCH_UNIFORM.apply(flow.network(), new Random(5));
         guide = flow;
         parameters = new ArrayList<>(flow.parameters());
         parameters.addAll(vae.model.parameters());

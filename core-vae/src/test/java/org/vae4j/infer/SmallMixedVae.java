@@ -18,7 +18,7 @@ import org.vae4j.data.Schema;
 import org.vae4j.dist.MixedLikelihood;
 import org.vae4j.engine.Engines;
 import org.vae4j.nn.Mlp;
-import org.vae4j.nn.TorchStyleInit;
+import org.vae4j.nn.WeightInit;
 import org.vae4j.preprocess.EncodedLayout;
 import org.vae4j.preprocess.NumericLikelihood;
 
@@ -47,8 +47,8 @@ final class SmallMixedVae implements AutoCloseable {
         }
         encoder.initialize(manager, DataType.FLOAT32, new Shape(1, layout.width()));
         decoder.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
-        TorchStyleInit.apply(encoder, random);
-        TorchStyleInit.apply(decoder, random);
+        WeightInit.TORCH_UNIFORM.apply(encoder, random);
+        WeightInit.TORCH_UNIFORM.apply(decoder, random);
         Parameter logVariance = Parameter.builder().setName("lv").setType(Parameter.Type.OTHER)
                 .optShape(new Shape(2)).optInitializer(Initializer.ZEROS).build();
         logVariance.initialize(manager, DataType.FLOAT32);

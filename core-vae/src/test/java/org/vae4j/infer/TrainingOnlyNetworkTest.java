@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vae4j.dist.LatentDistribution;
-import org.vae4j.nn.TorchStyleInit;
+import org.vae4j.nn.WeightInit;
 
 /**
  * A toy procedure of FactorVAE's shape through the procedure interface: the VAE group maximises the ELBO
@@ -42,7 +42,7 @@ class TrainingOnlyNetworkTest {
             NDManager memory = context.manager().newSubManager();
             Block critic = Linear.builder().setUnits(1).build();
             critic.initialize(memory, DataType.FLOAT32, new Shape(1, context.guide().latentDim()));
-            TorchStyleInit.apply(critic, context.random());
+            WeightInit.TORCH_UNIFORM.apply(critic, context.random());
             Map<String, Parameter> named = new LinkedHashMap<>();
             named.put("critic.weight", critic.getParameters().get("weight"));
             named.put("critic.bias", critic.getParameters().get("bias"));

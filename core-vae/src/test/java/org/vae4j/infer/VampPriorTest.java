@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.vae4j.dist.DiagonalNormal;
 import org.vae4j.engine.Engines;
 import org.vae4j.nn.Mlp;
-import org.vae4j.nn.TorchStyleInit;
+import org.vae4j.nn.WeightInit;
 
 /**
  * The VampPrior against the mixture of the guide's posteriors at its pseudo-inputs, computed here: with a
@@ -58,7 +58,7 @@ class VampPriorTest {
         GaussianGuide guide = new GaussianGuide(network, latent, maskInputs);
         network.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
         network.initialize(manager, DataType.FLOAT32, new Shape(1, guide.inputWidth(dataWidth, conditionWidth)));
-        TorchStyleInit.apply(network, random);
+        WeightInit.TORCH_UNIFORM.apply(network, random);
         return guide;
     }
 

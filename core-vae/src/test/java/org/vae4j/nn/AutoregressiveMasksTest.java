@@ -75,7 +75,7 @@ class AutoregressiveMasksTest {
                 AutoregressiveNetwork network = new AutoregressiveNetwork(
                         new AutoregressiveMasks(variables, 9, reversed), variables, context, 2);
                 network.initialize(manager, DataType.FLOAT32, new Shape(1, variables), new Shape(1, context));
-                TorchStyleInit.apply(network, new Random(3));
+                WeightInit.TORCH_UNIFORM.apply(network, new Random(3));
                 ParameterStore parameters = new ParameterStore(manager, false);
                 float[] z = {0.3f, -1.2f, 0.8f, 0.1f};
                 float[] h = {0.5f, -0.4f};

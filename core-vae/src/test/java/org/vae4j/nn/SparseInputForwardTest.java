@@ -36,7 +36,7 @@ class SparseInputForwardTest {
                 Block network = Mlp.of(List.of(150, 24), 6);
                 network.setInitializer(Initializer.ONES, ai.djl.nn.Parameter.Type.WEIGHT);
                 network.initialize(manager, DataType.FLOAT32, new Shape(1, 70));
-                TorchStyleInit.apply(network, new Random(3));
+                WeightInit.TORCH_UNIFORM.apply(network, new Random(3));
                 ParameterStore parameters = new ParameterStore(manager, false);
                 NDArray mask = manager.randomUniform(0, 1, new Shape(200, 70)).lt(0.3f).toType(DataType.FLOAT32, false);
                 NDArray sparse = manager.randomNormal(new Shape(200, 70)).mul(mask);

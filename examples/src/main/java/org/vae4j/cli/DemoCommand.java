@@ -124,17 +124,21 @@ final class DemoCommand implements Callable<Integer> {
                 err.println("demo: evaluating on the test images...");
                 Table llRows = testTable.select(IntStream.range(0, Math.min(logLikelihoodRows, testTable.rows())).toArray());
                 Path report = out.resolve(REPORT);
-                new TrainingReport(vae, fitted.seconds(), fitted.steps())
+                ScoreNames names = ScoreNames.of(vae);
+                TrainingReport contents = new TrainingReport(vae, fitted.seconds(), fitted.steps())
                         .put("dataset", dataset)
                         .put("train_rows", trainTable.rows())
                         .put("test_rows", testTable.rows())
-                        .put("train_elbo", Stats.mean(vae.elbo(trainTable, seed)))
-                        .put("test_elbo", Stats.mean(vae.elbo(testTable, seed)))
-                        .put("test_log_likelihood", Stats.mean(vae.logLikelihood(llRows, k, seed)))
+                        .put("train_" + names.elbo(), Stats.mean(vae.elbo(trainTable, seed)))
+                        .put("test_" + names.elbo(), Stats.mean(vae.elbo(testTable, seed)))
+                        .put("test_" + names.logLikelihood(), Stats.mean(vae.logLikelihood(llRows, k, seed)))
                         .put("log_likelihood_k", k)
                         .put("log_likelihood_rows", llRows.rows())
-                        .put("time_budget_spent", budget.spent())
-                        .write(report);
+                        .put("time_budget_spent", budget.spent());
+                if (names.note() != null) {
+                    contents.put("scores_note", names.note());
+                }
+                contents.write(report);
                 written.add(report);
                 Path latents = out.resolve(LATENTS);
                 LatentsCsv.write(latents, vae.encode(testTable), false, test.classLabels(ImageDataset.LABEL));

@@ -57,11 +57,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 .csvOutput("--out", out, "evaluate").check();
         try (Vae vae = model.load()) {
             Table table = data.loadFor(vae.schema(), null).table(vae.schema());
+            ScoreNames names = ScoreNames.of(vae);
+            if (names.note() != null) {
+                spec.commandLine().getErr().println("evaluate: note: " + names.note());
+            }
             double[] elbo = vae.elbo(table, seed);
             double[] logLikelihood = vae.logLikelihood(table, k, seed, new RowProgress(spec.commandLine().getErr(),
-                    "log_likelihood (k=" + k + ")", table.rows(), PROGRESS_SECONDS));
+                    names.logLikelihood() + " (k=" + k + ")", table.rows(), PROGRESS_SECONDS));
             if (out != null) {
-                CsvOutput.write(out, List.of("row", "elbo", "log_likelihood"), csv -> {
+                CsvOutput.write(out, List.of("row", names.elbo(), names.logLikelihood()), csv -> {
                     for (int r = 0; r < elbo.length; r++) {
                         csv.row(List.of(Integer.toString(r + 1), Double.toString(elbo[r]),
                                 Double.toString(logLikelihood[r])));
@@ -70,8 +74,8 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf("rows: %d%n", table.rows());
-            stdout.printf("elbo: mean %.4f total %.4f%n", Stats.mean(elbo), Stats.sum(elbo));
-            stdout.printf("log_likelihood (k=%d): mean %.4f total %.4f%n", k, Stats.mean(logLikelihood),
+            stdout.printf("%s: mean %.4f total %.4f%n", names.elbo(), Stats.mean(elbo), Stats.sum(elbo));
+            stdout.printf("%s (k=%d): mean %.4f total %.4f%n", names.logLikelihood(), k, Stats.mean(logLikelihood),
                     Stats.sum(logLikelihood));
             if (out != null) {
                 stdout.println("per row: " + out);

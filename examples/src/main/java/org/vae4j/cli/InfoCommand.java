@@ -41,7 +41,9 @@ final class InfoCommand implements Callable<Integer> {
                     .collect(Collectors.joining(", ")));
             out.printf("column names: %s%n", org.vae4j.cli.data.Dataset.describe(schema.features()));
             out.printf("condition: %s%n", schema.condition().map(InfoCommand::describe).orElse("none"));
-            out.printf("numeric likelihood: %s%n", vae.config().numericLikelihood().name().toLowerCase());
+            out.printf("numeric likelihood: %s%s%n", vae.config().numericLikelihood().name().toLowerCase(),
+                    vae.likelihoodIsDensity() ? "" : " (binary cross-entropy on grey levels: its ELBOs, "
+                            + "log-likelihoods and anomaly scores are not log-densities)");
             TrainingHistory history = vae.history();
             out.printf("training: %d epochs, kept epoch %d, %s%n", history.epochs().size(), history.bestEpoch(),
                     history.stopReason().name().toLowerCase().replace('_', ' '));

@@ -80,6 +80,30 @@ class ImageCommandsTest {
     }
 
     @Test
+    void evaluateOfABernoulliImageModelSaysItsScoresAreNotDensities() throws IOException {
+        Path out = dir.resolve("scores.csv");
+        Cli.Result r = Cli.run("evaluate", "--model", model.toString(), "--data", images.toString(), "--k", "5",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("elbo_bce: mean"), r.out());
+        assertTrue(r.out().contains("log_likelihood_bce (k=5): mean"), r.out());
+        assertTrue(r.err().contains("binary cross-entropy") && r.err().contains("not log-densities"), r.err());
+        assertEquals("row,elbo_bce,log_likelihood_bce", Files.readAllLines(out).get(0));
+    }
+
+    @Test
+    void aContinuousBernoulliImageModelReportsLogDensities() throws IOException {
+        Path density = dir.resolve("density.vae");
+        assertEquals(0, Cli.run("train", "--data", images.toString(), "--latent", "2", "--hidden", "8", "--epochs", "1",
+                "--likelihood", "continuous_bernoulli", "--out", density.toString()).code());
+        Cli.Result r = Cli.run("evaluate", "--model", density.toString(), "--data", images.toString(), "--k", "5");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("\nelbo: mean") && r.out().contains("\nlog_likelihood (k=5): mean"),
+                r.out());
+        assertTrue(!r.err().contains("binary cross-entropy"), r.err());
+    }
+
+    @Test
     void conditionalOnTheIdxLabels() throws IOException {
         Path cvae = dir.resolve("cbands.vae");
         Cli.Result t = Cli.run("train", "--data", images.toString(), "--conditional", "--latent", "2", "--hidden", "8",

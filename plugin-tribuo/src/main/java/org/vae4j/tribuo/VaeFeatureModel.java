@@ -246,8 +246,18 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
     }
 
     /**
+     * Whether {@link #anomalyScores} are negative log-densities. False when numeric features use the
+     * Bernoulli likelihood: on values in (0, 1) it gives binary cross-entropies, which rank examples but are
+     * not densities (use the continuous Bernoulli for one).
+     */
+    public boolean anomalyScoresAreDensities() {
+        return withEngine(e -> e.vae().likelihoodIsDensity());
+    }
+
+    /**
      * The anomaly score of each example: its negative log-likelihood in nats, estimated by importance
-     * sampling with {@code samples} samples (higher = less like the training data). Deterministic: each
+     * sampling with {@code samples} samples (higher = less like the training data); a negative log-density
+     * only where {@link #anomalyScoresAreDensities()} says so. Deterministic: each
      * example's samples come from the training seed and its own values ({@link RowSeeds}), so its score does
      * not depend on the other examples of the call.
      */

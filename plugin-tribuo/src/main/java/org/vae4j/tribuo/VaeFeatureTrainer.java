@@ -19,6 +19,8 @@ import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 import org.tribuo.regression.Regressor;
 import org.vae4j.engine.DeviceChoice;
+import org.vae4j.nn.HiddenLayer;
+import org.vae4j.nn.WeightInit;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.Vae;
 import org.vae4j.vae.InvalidOptionException;
@@ -52,12 +54,25 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
     @Config(description = "Hidden layer widths of the decoder (unset: encoderHidden, reversed; empty = linear decoder).")
     private int[] decoderHidden = OptionFields.defaultInts(VaeOptions.DECODER_HIDDEN);
 
-    @Config(description = "Likelihood of numeric features: GAUSSIAN (tabular) or BERNOULLI (values in [0, 1], images).")
+    @Config(description = "Likelihood of numeric features: GAUSSIAN (tabular), BERNOULLI (values in [0, 1], images; "
+            + "binary cross-entropy, so scores are not densities) or CONTINUOUS_BERNOULLI (a density on [0, 1]).")
     private NumericLikelihood numericLikelihood = OptionFields.defaultOf(VaeOptions.NUMERIC_LIKELIHOOD,
             NumericLikelihood.class);
 
     @Config(description = "Standardise Gaussian features before modelling.")
     private boolean standardize = (Boolean) VaeOptions.STANDARDIZE.defaultValue();
+
+    @Config(description = "Hidden layers of both networks: RELU or GATED (the VampPrior paper's gated layers).")
+    private HiddenLayer hiddenLayer = OptionFields.defaultOf(VaeOptions.HIDDEN_LAYER, HiddenLayer.class);
+
+    @Config(description = "Initialisation of the fully connected layers: TORCH_UNIFORM or HE_NORMAL.")
+    private WeightInit weightInit = OptionFields.defaultOf(VaeOptions.WEIGHT_INIT, WeightInit.class);
+
+    @Config(description = "Clamp the guide's log-variances to [-6, 2].")
+    private boolean clampLogVariance = (Boolean) VaeOptions.CLAMP_LOG_VARIANCE.defaultValue();
+
+    @Config(description = "Dynamically binarize [0, 1] features at every training step (needs BERNOULLI).")
+    private boolean dynamicBinarization = (Boolean) VaeOptions.DYNAMIC_BINARIZATION.defaultValue();
 
     @Config(description = "Maximum number of passes over the training examples.")
     private int epochs = (Integer) VaeOptions.EPOCHS.defaultValue();

@@ -354,6 +354,7 @@ class VaeFeatureModelTest {
         double[] scores = model.anomalyScores(List.of(typical, outlier), 8);
         assertTrue(scores[1] > scores[0] + 10, "outlier " + scores[1] + " vs typical " + scores[0]);
         assertArrayEquals(scores, model.anomalyScores(List.of(typical, outlier), 8), 0.0);
+        assertTrue(model.anomalyScoresAreDensities(), "Gaussian features: negative log-densities");
     }
 
     @Test

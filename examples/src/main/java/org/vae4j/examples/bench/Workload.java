@@ -61,16 +61,30 @@ public record Workload(Path dataDir, int trainLimit, int epochs, int batch, List
         if (w.hidden().isEmpty()) {
             throw new IllegalArgumentException("option --hidden needs at least one width");
         }
+        requireImages(w.dataDir());
+        useThreads(w.threads());
+        return w;
+    }
+
+    /**
+     * Checks that {@code dataDir} holds the Fashion-MNIST training and test images.
+     *
+     * @throws IllegalArgumentException naming --data-dir and the missing file
+     */
+    static void requireImages(Path dataDir) {
         for (String file : List.of(trainFile(), testFile())) {
-            if (!Files.isReadable(w.dataDir().resolve(file))) {
-                throw new IllegalArgumentException("option --data-dir: " + w.dataDir().resolve(file)
+            if (!Files.isReadable(dataDir.resolve(file))) {
+                throw new IllegalArgumentException("option --data-dir: " + dataDir.resolve(file)
                         + " is missing (install Debian's dataset-fashion-mnist or point --data-dir elsewhere)");
             }
         }
+    }
+
+    /** Sets the engine's thread count, which must happen before it starts; an explicit system property wins. */
+    static void useThreads(int threads) {
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(w.threads()));
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         }
-        return w;
     }
 
     /** The same workload with other epochs and batch size. */
@@ -110,11 +124,13 @@ public record Workload(Path dataDir, int trainLimit, int epochs, int batch, List
                 String.join(",", hidden.stream().map(String::valueOf).toList()), latent);
     }
 
-    private static String trainFile() {
+    /** The training images' file name. */
+    static String trainFile() {
         return "train-images-idx3-ubyte.gz";
     }
 
-    private static String testFile() {
+    /** The test images' file name. */
+    static String testFile() {
         return "t10k-images-idx3-ubyte.gz";
     }
 }
