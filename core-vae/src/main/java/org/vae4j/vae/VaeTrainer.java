@@ -39,7 +39,8 @@ import org.vae4j.preprocess.Preprocessor;
  */
 public final class VaeTrainer {
 
-    private static final Object TRAINING_LOCK = new Object();
+    /** Held by every training in the JVM (also {@link ShardTrainer}'s): DJL's gradient recording is global. */
+    static final Object TRAINING_LOCK = new Object();
 
     private final VaeConfig config;
     private TrainingListener listener = TrainingListener.NONE;
@@ -116,7 +117,7 @@ public final class VaeTrainer {
         return new int[][] {train, held};
     }
 
-    private static int[] permutation(int n, Random random) {
+    static int[] permutation(int n, Random random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -142,7 +143,8 @@ public final class VaeTrainer {
         return counts;
     }
 
-    private Objective objective() {
+    /** The training objective {@code config} names. */
+    static Objective objective(VaeConfig config) {
         return switch (config.objective()) {
             case ANALYTIC_ELBO -> new AnalyticKlElbo(config.freeBits());
             case MONTE_CARLO_ELBO -> new MonteCarloElbo();
@@ -171,7 +173,7 @@ public final class VaeTrainer {
         TrainingHistory train() {
             List<Parameter> parameters = vae.parameters();
             ParameterStore store = new ParameterStore(vae.manager(), false);
-            SviStep svi = new SviStep(vae.guide(), vae.model(), objective(), new Adam(parameters, config.learningRate()),
+            SviStep svi = new SviStep(vae.guide(), vae.model(), objective(config), new Adam(parameters, config.learningRate()),
                     store);
             int n = trainRows.rows();
             int batchSize = Math.min(config.batchSize(), n);
@@ -249,7 +251,7 @@ public final class VaeTrainer {
         }
     }
 
-    private static int[] identity(int n) {
+    static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
