@@ -81,19 +81,52 @@ public final class ShardTrainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public Result steps(TrainingState from, Table shard, long firstStep, int count, long seed) {
-        if (shard.rows() == 0) {
-            throw new IllegalArgumentException("cannot train on an empty shard");
-        }
+        return steps(from, prepare(shard), firstStep, count, seed);
+    }
+
+    /**
+     * {@link #steps(TrainingState, Table, long, int, long)} on a shard encoded once beforehand, for a worker
+     * that keeps its shard between rounds.
+     *
+     * @throws IllegalArgumentException for negative counts or a state of other parameters
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public Result steps(TrainingState from, PreparedShard shard, long firstStep, int count, long seed) {
         if (firstStep < 0 || count < 0) {
             throw new IllegalArgumentException("step numbers must be >= 0, got first step " + firstStep + " and "
                     + count + " steps");
         }
-        EncodedRows rows = preprocessor.encode(shard);
         return Engines.withoutGradients(() -> {
             synchronized (VaeTrainer.TRAINING_LOCK) {
-                return run(from, rows, firstStep, count, seed);
+                return run(from, shard.rows, firstStep, count, seed);
             }
         });
+    }
+
+    /**
+     * A shard's rows encoded by this trainer's preprocessing, checked once.
+     *
+     * @throws IllegalArgumentException for an empty shard or values the likelihood cannot model
+     */
+    public PreparedShard prepare(Table shard) {
+        if (shard.rows() == 0) {
+            throw new IllegalArgumentException("cannot train on an empty shard");
+        }
+        return new PreparedShard(preprocessor.encode(shard));
+    }
+
+    /** A shard's rows as the networks read them (see {@link #prepare}); plain Java memory, nothing to close. */
+    public static final class PreparedShard {
+        private final EncodedRows rows;
+
+        private PreparedShard(EncodedRows rows) {
+            this.rows = rows;
+        }
+
+        /** Number of rows. */
+        public int rows() {
+            return rows.rows();
+        }
     }
 
     private Result run(TrainingState from, EncodedRows rows, long firstStep, int count, long seed) {

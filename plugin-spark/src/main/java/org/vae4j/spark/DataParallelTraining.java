@@ -110,8 +110,9 @@ final class DataParallelTraining {
             return List.<PartitionResult>of().iterator();
         }
         Shard shard = rows.next();
-        ShardTrainer.Result result = spec.trainer().steps(state.value(), shard.table(spec.codec().schema()), firstStep,
-                steps, partitionSeed(seed, partition));
+        ShardTrainer trainer = spec.trainer();
+        ShardTrainer.Result result = trainer.steps(state.value(), shard.prepared(trainer, spec.codec().schema()),
+                firstStep, steps, partitionSeed(seed, partition));
         return List.of(new PartitionResult(partition, result)).iterator();
     }
 

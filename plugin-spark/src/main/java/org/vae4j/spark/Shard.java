@@ -10,11 +10,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
+import org.vae4j.vae.ShardTrainer;
 
 /**
  * One partition's training rows in the form training reads them every round: stored values row-major, NaN
  * in missing cells, and each row's condition level. Spark caches one per partition (recomputed from the
- * data if evicted), so a round does not convert DataFrame rows again.
+ * data if evicted), so a round neither converts DataFrame rows nor encodes them again.
  */
 final class Shard implements Serializable {
 
@@ -26,6 +27,8 @@ final class Shard implements Serializable {
     private final float[] values;
     private final int[] conditions;
     private final boolean missing;
+    /** The rows encoded for training, kept while Spark keeps this shard cached (one training per shard). */
+    private transient ShardTrainer.PreparedShard prepared;
 
     private Shard(int width, float[] values, int[] conditions, boolean missing) {
         this.width = width;
@@ -70,6 +73,14 @@ final class Shard implements Serializable {
     /** Number of rows. */
     int rows() {
         return values.length / width;
+    }
+
+    /** The rows encoded by {@code trainer}, on first use only: later rounds on this executor reuse them. */
+    synchronized ShardTrainer.PreparedShard prepared(ShardTrainer trainer, Schema schema) {
+        if (prepared == null) {
+            prepared = trainer.prepare(table(schema));
+        }
+        return prepared;
     }
 
     /** The rows as a table of {@code schema} (the codec's). */

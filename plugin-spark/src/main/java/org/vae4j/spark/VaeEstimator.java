@@ -2,11 +2,12 @@ package org.vae4j.spark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.Comparator;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -17,9 +18,9 @@ import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -115,7 +116,7 @@ public final class VaeEstimator extends Estimator<VaeSparkModel> implements Defa
         String text = String.join(",", Arrays.stream(widths).mapToObj(Integer::toString).toList());
         setOption("encoderHidden", text);
         List<String> reversed = new ArrayList<>(Arrays.asList(text.split(",")));
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return setOption("decoderHidden", String.join(",", reversed));
     }
 
@@ -229,7 +230,7 @@ public final class VaeEstimator extends Estimator<VaeSparkModel> implements Defa
         for (int i = 0; i < n; i++) {
             zero.add(new TreeSet<>());
         }
-        ArrayList<TreeSet<String>> seen = data.select(named.stream().map(data::col).toArray(org.apache.spark.sql.Column[]::new))
+        ArrayList<TreeSet<String>> seen = data.select(named.stream().map(data::col).toArray(Column[]::new))
                 .javaRDD()
                 .treeAggregate(zero, (sets, row) -> {
                     for (int i = 0; i < n; i++) {
