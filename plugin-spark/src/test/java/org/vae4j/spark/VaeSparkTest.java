@@ -154,6 +154,20 @@ class VaeSparkTest {
     }
 
     @Test
+    void anEstimatorKeepsItsOptionsThroughSparkPersistence(@TempDir Path dir) throws Exception {
+        VaeEstimator estimator = estimator().setOption("encoderHidden", "12,6").setRounds(3);
+        String path = dir.resolve("estimator").toString();
+        estimator.write().save(path);
+        VaeEstimator loaded = VaeEstimator.load(path);
+        assertEquals("12,6", loaded.getOrDefault(loaded.option("encoderHidden")));
+        assertEquals("0.01", loaded.getOrDefault(loaded.option("learningRate")));
+        assertEquals(3, (Integer) loaded.getOrDefault(loaded.getParam("rounds")));
+        assertArrayEquals(new String[] {"a", "b", "c"}, (String[]) loaded.getOrDefault(loaded.getParam("inputCols")));
+        assertEquals(VaeConfig.builder().build().toMap().get("beta"), loaded.getOrDefault(loaded.option("beta")));
+        assertThrows(IllegalArgumentException.class, () -> loaded.setOption("latentDims", "3"));
+    }
+
+    @Test
     void generateMakesTheRowsOfCoreGenerateWithDistinctRowsPerPartition() {
         VaeSparkModel model = VaeSparkModel.fromBytes(coreModel.toBytes());
         Dataset<Row> generated = model.generate(spark, 40, 5);

@@ -158,7 +158,7 @@ public final class SparkBench {
             model.transform(repeated.limit(1000)).count(); // warm-up: the executors load the model
             start = System.nanoTime();
             double sparkChecksum = model.transform(repeated).javaRDD()
-                    .map(row -> ((Vector) row.getAs("latent")).apply(0)).reduce(Double::sum);
+                    .map(row -> ((Vector) row.get(row.size() - 1)).apply(0)).reduce(Double::sum);
             double viaSpark = rows / ((System.nanoTime() - start) / 1e9);
             System.out.printf("ENCODE rows=%d one_jvm_rows_per_sec=%.0f spark_rows_per_sec=%.0f spark_slowdown=%.2fx "
                     + "partitions=%d checksums=%.3f/%.3f%n", rows, oneJvm, viaSpark, oneJvm / viaSpark, partitions,
