@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
@@ -275,11 +276,11 @@ final class RowCodec implements Serializable {
             throw new IllegalArgumentException("column '" + vectorColumn + "' holds a vector of " + vector.size()
                     + " values; the model takes " + values.length);
         }
-        Arrays.fill(values, 0);
-        vector.foreachActive((i, v) -> {
-            values[(Integer) i] = (Double) v;
-            return null;
-        });
+        if (vector instanceof DenseVector dense) {
+            System.arraycopy(dense.values(), 0, values, 0, values.length); // no copy of the vector's own array
+        } else {
+            System.arraycopy(vector.toArray(), 0, values, 0, values.length);
+        }
     }
 
     private double read(Row row, int index, int c) {

@@ -37,7 +37,8 @@ import org.vae4j.vae.VaeTrainer;
  * . examples/bin/vae4j-env.sh
  * java -Xmx10g $SPARK_OPENS -cp examples/target/classes:$(cat /tmp/cp.txt) org.vae4j.examples.bench.SparkBench
  * </pre>
- * Prints {@code TRAIN peer=... test_elbo=... sec_per_epoch=...} and {@code ENCODE ... ratio=...} lines.
+ * Prints {@code TRAIN peer=... test_elbo=... sec_per_epoch=...} and {@code ENCODE ... spark_slowdown=...} lines
+ * (the checksums only keep the work from being skipped).
  */
 public final class SparkBench {
 
@@ -48,12 +49,14 @@ public final class SparkBench {
         BenchOptions options = Workload.declare(new BenchOptions("SparkBench"), 2, "all")
                 .option("--master", "local[2]", "Spark master")
                 .option("--local-steps", "100", "steps per partition per round of data-parallel training")
-                .option("--encode-rows", "1000000", "rows to encode (the test images repeated)");
+                .option("--encode-rows", "1000000", "rows to encode (the test images repeated)")
+                .flag("--encode-only", "skip the Spark trainings (the one-JVM model is still trained, to encode with)");
         BenchRunner.run(options, args, o -> run(Workload.from(o), o.text("--master"), o.positiveInt("--local-steps"),
-                o.positiveInt("--encode-rows")));
+                o.positiveInt("--encode-rows"), o.flag("--encode-only")));
     }
 
-    private static void run(Workload w, String master, int localSteps, int encodeRows) throws Exception {
+    private static void run(Workload w, String master, int localSteps, int encodeRows, boolean encodeOnly)
+            throws Exception {
         IdxFiles.OffHeapImages trainImages = w.trainImages();
         IdxFiles.OffHeapImages testImages = w.testImages();
         Table train = trainImages.table();
@@ -63,10 +66,12 @@ public final class SparkBench {
         try {
             VaeConfig config = w.config();
             byte[] single = trainSingle(config, train, testImages);
-            Dataset<Row> trainFrame = frame(spark, trainImages).cache();
-            trainFrame.count();
-            for (int partitions : new int[] {1, 2}) {
-                trainSpark(config, trainFrame.repartition(partitions).cache(), partitions, localSteps, testImages);
+            if (!encodeOnly) {
+                Dataset<Row> trainFrame = frame(spark, trainImages).cache();
+                trainFrame.count();
+                for (int partitions : new int[] {1, 2}) {
+                    trainSpark(config, trainFrame.repartition(partitions).cache(), partitions, localSteps, testImages);
+                }
             }
             encode(spark, single, testImages, encodeRows);
         } finally {
