@@ -131,6 +131,40 @@ public final class Adam {
     }
 
     /**
+     * A copy of the first (index 0) and second (index 1) moment estimates of each optimised parameter, in the
+     * order of the parameters given to the constructor, in this optimizer's internal scaling (see the class
+     * comment): {@link #restore} takes them back. Averages of such moments are moments of the same scaling.
+     */
+    public float[][][] moments() {
+        float[][][] copy = new float[2][weights.size()][];
+        for (int i = 0; i < weights.size(); i++) {
+            copy[0][i] = means.get(i).toFloatArray();
+            copy[1][i] = variances.get(i).toFloatArray();
+        }
+        return copy;
+    }
+
+    /**
+     * Continues from a state taken by {@link #moments()} and {@link #steps()}, possibly in another process.
+     *
+     * @throws IllegalArgumentException if the step count is negative or the moments do not fit the parameters
+     */
+    public void restore(int stepsDone, float[][] firstMoments, float[][] secondMoments) {
+        if (stepsDone < 0) {
+            throw new IllegalArgumentException("the step count must be >= 0, got " + stepsDone);
+        }
+        if (firstMoments.length != weights.size() || secondMoments.length != weights.size()) {
+            throw new IllegalArgumentException("moments for " + firstMoments.length + " and " + secondMoments.length
+                    + " parameters given to an optimizer of " + weights.size());
+        }
+        for (int i = 0; i < weights.size(); i++) {
+            NativeArrays.overwrite(means.get(i), firstMoments[i]);
+            NativeArrays.overwrite(variances.get(i), secondMoments[i]);
+        }
+        steps = stepsDone;
+    }
+
+    /**
      * Applies one update from the gradients left by the last backward pass and zeroes them. Call inside
      * an {@code NDScope} with gradient recording off: the gradient handles and temporaries are closed with
      * the scope.

@@ -58,45 +58,14 @@ public final class Preprocessor {
     }
 
     /**
-     * Fits the preprocessing on training rows.
+     * Fits the preprocessing on training rows (the summary of one table; see {@link TableSummary} for data
+     * summarised in parts).
      *
      * @param standardize whether Gaussian numeric columns are standardised (mean 0, unit variance)
      * @throws IllegalArgumentException if the table is empty, or a Bernoulli numeric value is outside [0, 1]
      */
     public static Preprocessor fit(Table table, NumericLikelihood numericLikelihood, boolean standardize) {
-        if (table.rows() == 0) {
-            throw new IllegalArgumentException("cannot fit on empty data: the table has no rows");
-        }
-        Schema schema = table.schema();
-        int width = schema.width();
-        double[] means = new double[width];
-        double[] scales = new double[width];
-        Arrays.fill(scales, 1.0);
-        if (standardize && numericLikelihood == NumericLikelihood.GAUSSIAN) {
-            for (int c = 0; c < width; c++) {
-                if (schema.column(c).type() != ColumnType.NUMERIC) {
-                    continue;
-                }
-                double sum = 0;
-                double sumSq = 0;
-                int count = 0;
-                for (int r = 0; r < table.rows(); r++) {
-                    if (!table.isMissing(r, c)) {
-                        double v = table.value(r, c);
-                        sum += v;
-                        sumSq += v * v;
-                        count++;
-                    }
-                }
-                if (count > 0) {
-                    means[c] = sum / count;
-                    double variance = Math.max(0, sumSq / count - means[c] * means[c]);
-                    // A constant column keeps scale 1 rather than dividing by zero.
-                    scales[c] = variance > 1e-24 ? Math.sqrt(variance) : 1.0;
-                }
-            }
-        }
-        return new Preprocessor(schema, numericLikelihood, means, scales);
+        return TableSummary.of(table).preprocessor(table.schema(), numericLikelihood, standardize);
     }
 
     /** The schema this preprocessing was fitted on. */

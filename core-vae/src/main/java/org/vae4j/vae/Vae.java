@@ -280,7 +280,18 @@ public final class Vae implements AutoCloseable {
      * least one chunk (empty when {@code n} is 0).
      */
     public Iterator<Table> generateInChunks(long n, long seed, int chunkRows) {
-        return chunks(n, seed, chunkRows, isConditional() ? this::drawLevel : null);
+        return chunks(0, n, seed, chunkRows, isConditional() ? this::drawLevel : null);
+    }
+
+    /**
+     * Rows {@code firstRow} to {@code firstRow + n - 1} of {@link #generateInChunks(long, long, int)} (each row
+     * draws from its own generator, so they are the same rows), made without the ones before: workers that
+     * each make a range of rows together make the rows one process would.
+     *
+     * @throws IllegalArgumentException if {@code firstRow} is negative
+     */
+    public Iterator<Table> generateRange(long firstRow, long n, long seed, int chunkRows) {
+        return chunks(firstRow, n, seed, chunkRows, isConditional() ? this::drawLevel : null);
     }
 
     /**
@@ -291,6 +302,17 @@ public final class Vae implements AutoCloseable {
      * @throws IllegalArgumentException if the level is out of range
      */
     public Iterator<Table> generateInChunks(long n, int conditionLevel, long seed, int chunkRows) {
+        return generateRange(0, n, conditionLevel, seed, chunkRows);
+    }
+
+    /**
+     * Rows {@code firstRow} to {@code firstRow + n - 1} of {@link #generateInChunks(long, int, long, int)}, as
+     * {@link #generateRange(long, long, long, int)}.
+     *
+     * @throws IllegalStateException if the VAE is not conditional
+     * @throws IllegalArgumentException if the level is out of range or {@code firstRow} negative
+     */
+    public Iterator<Table> generateRange(long firstRow, long n, int conditionLevel, long seed, int chunkRows) {
         if (!isConditional()) {
             throw new IllegalStateException("generate with a condition needs a conditional VAE");
         }
@@ -298,10 +320,13 @@ public final class Vae implements AutoCloseable {
         if (conditionLevel < 0 || conditionLevel >= k) {
             throw new IllegalArgumentException("condition level " + conditionLevel + " is not one of 0.." + (k - 1));
         }
-        return chunks(n, seed, chunkRows, random -> conditionLevel);
+        return chunks(firstRow, n, seed, chunkRows, random -> conditionLevel);
     }
 
-    private Iterator<Table> chunks(long n, long seed, int chunkRows, ToIntFunction<Random> level) {
+    private Iterator<Table> chunks(long firstRow, long n, long seed, int chunkRows, ToIntFunction<Random> level) {
+        if (firstRow < 0) {
+            throw new IllegalArgumentException("the first row to generate must be >= 0, got " + firstRow);
+        }
         if (n < 0) {
             throw new IllegalArgumentException("number of rows to generate must be >= 0, got " + n);
         }
@@ -329,7 +354,7 @@ public final class Vae implements AutoCloseable {
                 double[][] z = new double[rows][];
                 PriorSampler prior = priorSampler();
                 for (int i = 0; i < rows; i++) {
-                    draws[i] = RowDraws.of(seed, made + i);
+                    draws[i] = RowDraws.of(seed, firstRow + made + i);
                     if (conditions != null) {
                         conditions[i] = level.applyAsInt(draws[i]);
                     }

@@ -41,7 +41,8 @@ import org.vae4j.vae.components.ObjectiveType;
  */
 public final class VaeTrainer {
 
-    private static final Object TRAINING_LOCK = new Object();
+    /** Held by every training in the JVM (also {@link ShardTrainer}'s): DJL's gradient recording is global. */
+    static final Object TRAINING_LOCK = new Object();
     /** Added to the seed whose mix binarizes the validation rows (so that they do not share draws with training). */
     private static final long VALIDATION_BINARIZATION = 0x5DEECE66DL;
 
@@ -153,7 +154,7 @@ public final class VaeTrainer {
         return new int[][] {train, held};
     }
 
-    private static int[] permutation(int n, Random random) {
+    static int[] permutation(int n, Random random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -179,13 +180,14 @@ public final class VaeTrainer {
         return counts;
     }
 
-    private Bound objective() {
+    /** The training objective {@code config} names. */
+    static Bound objective(VaeConfig config) {
         return ((ObjectiveType) config.objective().type()).create(config.objective().options(), config);
     }
 
     /** How the run trains: SVI on the configured bound. */
     private TrainingProcedure procedure() {
-        return new SviProcedure(objective(), config.learningRate());
+        return new SviProcedure(objective(config), config.learningRate());
     }
 
     /** One training run: its resident data, training step and bookkeeping. */
@@ -292,7 +294,7 @@ public final class VaeTrainer {
         }
     }
 
-    private static int[] identity(int n) {
+    static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

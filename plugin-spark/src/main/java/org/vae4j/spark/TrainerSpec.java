@@ -1,0 +1,50 @@
+package org.vae4j.spark;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.vae4j.preprocess.NumericLikelihood;
+import org.vae4j.preprocess.Preprocessor;
+import org.vae4j.vae.ShardTrainer;
+import org.vae4j.vae.VaeConfig;
+
+/**
+ * What every executor needs to take training steps, in serializable form: the configuration as its option
+ * map, the columns, the fitted preprocessing's numbers and whether inputs carry a missing mask. The
+ * {@link ShardTrainer} is rebuilt from it once per deserialised copy.
+ */
+final class TrainerSpec implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final LinkedHashMap<String, String> config;
+    private final RowCodec codec;
+    private final NumericLikelihood likelihood;
+    private final double[] means;
+    private final double[] scales;
+    private final boolean maskInputs;
+    private transient ShardTrainer trainer;
+
+    TrainerSpec(VaeConfig config, RowCodec codec, Preprocessor preprocessor, boolean maskInputs) {
+        this.config = new LinkedHashMap<>(config.toMap());
+        this.codec = codec;
+        this.likelihood = preprocessor.numericLikelihood();
+        this.means = preprocessor.means();
+        this.scales = preprocessor.scales();
+        this.maskInputs = maskInputs;
+    }
+
+    RowCodec codec() {
+        return codec;
+    }
+
+    synchronized ShardTrainer trainer() {
+        if (trainer == null) {
+            Map<String, String> options = config;
+            trainer = new ShardTrainer(VaeConfig.fromCompleteMap(options),
+                    new Preprocessor(codec.schema(), likelihood, means, scales), maskInputs);
+        }
+        return trainer;
+    }
+}
