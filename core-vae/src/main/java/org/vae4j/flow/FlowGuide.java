@@ -151,6 +151,11 @@ public final class FlowGuide implements Guide {
         return base.inputWidth(dataWidth, conditionWidth);
     }
 
+    /** The diagonal Gaussian the flow transforms, over the same encoder. */
+    public GaussianGuide base() {
+        return base;
+    }
+
     /** C, the width of the context the encoder gives the steps. */
     public int contextWidth() {
         return contextWidth;

@@ -24,14 +24,18 @@ public final class LogVarianceClamp extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
+    private final int latentDim;
     private final NDIndex means;
     private final NDIndex logVariances;
+    private final NDIndex rest;
 
-    /** A clamp for a head of {@code 2 * latentDim} columns. */
+    /** A clamp for a head of {@code 2 * latentDim} columns, and any columns after them (left as they are). */
     public LogVarianceClamp(int latentDim) {
         super(VERSION);
+        this.latentDim = latentDim;
         means = new NDIndex().addAllDim().addSliceDim(0, latentDim);
         logVariances = new NDIndex().addAllDim().addSliceDim(latentDim, 2L * latentDim);
+        rest = new NDIndex(":, {}:", 2L * latentDim);
     }
 
     @Override
@@ -39,7 +43,11 @@ public final class LogVarianceClamp extends AbstractBlock {
             PairList<String, Object> params) {
         NDArray head = inputs.singletonOrThrow();
         NDArray clamped = head.get(logVariances).clip(MIN, MAX);
-        return new NDList(NDArrays.concat(new NDList(head.get(means), clamped), 1));
+        NDList parts = new NDList(head.get(means), clamped);
+        if (head.getShape().get(1) > 2L * latentDim) {
+            parts.add(head.get(rest)); // a flow's context
+        }
+        return new NDList(NDArrays.concat(parts, 1));
     }
 
     @Override

@@ -22,6 +22,12 @@ public record Constraint(String text, Predicate<Object> test) {
         return new Constraint(">= " + min, value -> ((Number) value).longValue() >= min);
     }
 
+    /** An integer (int or long) in [{@code min}, {@code max}]. */
+    public static Constraint between(long min, long max) {
+        return new Constraint("in [" + min + ", " + max + "]", value -> ((Number) value).longValue() >= min
+                && ((Number) value).longValue() <= max);
+    }
+
     /** A finite number greater than 0. */
     public static Constraint positive() {
         return new Constraint("finite and > 0", value -> finite(value) && ((Number) value).doubleValue() > 0);

@@ -3,6 +3,9 @@ package org.vae4j.vae;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+
+import ai.djl.nn.Parameter;
 
 import org.vae4j.io.ModelFormatException;
 import org.vae4j.io.NamedTensor;
@@ -57,6 +60,14 @@ public final class ParameterShapes {
         if (gaussianWidth > 0) {
             tensors.add(new Tensor(VaeNetworks.GAUSSIAN_LOG_VARIANCE, null, new long[] {gaussianWidth}));
         }
+        return tensors;
+    }
+
+    /** The names and shapes of built networks' parameters, in the order given. */
+    static List<Tensor> of(Map<String, Parameter> named) {
+        List<Tensor> tensors = new ArrayList<>(named.size());
+        named.forEach((name, parameter) -> tensors.add(new Tensor(name, null,
+                parameter.getArray().getShape().getShape())));
         return tensors;
     }
 

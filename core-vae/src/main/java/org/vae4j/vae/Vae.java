@@ -523,7 +523,8 @@ public final class Vae implements AutoCloseable {
         List<NamedTensor> tensors = new ArrayList<>();
         new VaeNetworks(guide, model).named().forEach((name, parameter) -> tensors.add(new NamedTensor(name,
                 parameter.getArray().getShape().getShape(), parameter.getArray().toFloatArray())));
-        return new ModelContents(config.toMap(), List.of(), preprocessor.schema(), preprocessor.numericLikelihood(),
+        return new ModelContents(config.toMap(), ComponentManifest.of(config), preprocessor.schema(),
+                preprocessor.numericLikelihood(),
                 preprocessor.means(), preprocessor.scales(), maskInputs, conditionFrequencies, history, tensors,
                 List.of());
     }
@@ -540,25 +541,26 @@ public final class Vae implements AutoCloseable {
     private static Vae build(ModelContents contents) {
         VaeConfig config;
         Preprocessor preprocessor;
-        List<ParameterShapes.Tensor> shapes;
         try {
             config = VaeConfig.fromCompleteMap(contents.config());
             preprocessor = new Preprocessor(contents.schema(), contents.numericLikelihood(), contents.means(),
                     contents.scales());
-            shapes = VaeNetworks.shapes(config, preprocessor, contents.maskInputs());
-            ParameterShapes.checkSize(shapes);
+            VaeNetworks.checkSize(config, preprocessor, contents.maskInputs());
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("the model file's configuration is invalid: " + e.getMessage(), e);
         }
         checkConditionFrequencies(contents.conditionFrequencies(), contents.schema().conditionCardinality());
-        ParameterShapes.checkMatches(shapes, contents.parameters());
+        ComponentManifest.check(contents.components(), config);
         // A model trained on a GPU still loads on a machine without one.
         Device device = Engines.resolve(config.device() == DeviceChoice.GPU ? DeviceChoice.AUTO : config.device());
         NDManager manager = Engines.pytorch().newBaseManager(device);
         try {
+            // The networks are no larger than the configuration allows (checked as they are built), so they are
+            // built first and the file's tensors checked against theirs, learned priors and flows included.
             VaeNetworks networks = VaeNetworks.create(config, preprocessor, contents.maskInputs(), manager,
                     new Random(0));
             Map<String, Parameter> named = networks.named();
+            ParameterShapes.checkMatches(ParameterShapes.of(named), contents.parameters());
             for (NamedTensor tensor : contents.parameters()) {
                 NativeArrays.overwrite(named.get(tensor.name()).getArray(), tensor.values());
             }

@@ -48,7 +48,6 @@ public final class VaeTrainer {
 
     private final VaeConfig config;
     private TrainingListener listener = TrainingListener.NONE;
-    private PriorFactory priors = PriorFactory.STANDARD_NORMAL;
 
     /** A trainer for the given configuration. */
     public VaeTrainer(VaeConfig config) {
@@ -58,12 +57,6 @@ public final class VaeTrainer {
     /** Sets the listener that receives progress and may stop training. */
     public VaeTrainer listener(TrainingListener newListener) {
         this.listener = Objects.requireNonNull(newListener, "listener");
-        return this;
-    }
-
-    /** Trains with the prior {@code factory} makes instead of N(0, I) (until the option registry chooses priors). */
-    VaeTrainer prior(PriorFactory factory) {
-        this.priors = Objects.requireNonNull(factory, "factory");
         return this;
     }
 
@@ -123,7 +116,7 @@ public final class VaeTrainer {
         Device device = Engines.resolve(config.device());
         NDManager manager = Engines.pytorch().newBaseManager(device);
         try {
-            VaeNetworks networks = VaeNetworks.create(config, preprocessor, maskInputs, manager, random, priors);
+            VaeNetworks networks = VaeNetworks.create(config, preprocessor, maskInputs, manager, random);
             Vae vae = new Vae(config, preprocessor, maskInputs, frequencies(table), TrainingHistory.empty(),
                     manager, networks);
             TrainingHistory history;

@@ -29,14 +29,29 @@ class ComponentDiscoveryTest {
 
     private static final String SOURCE = """
             package discovered;
-            public final class TestMixturePrior extends org.vae4j.vae.components.BaseComponentType {
+            public final class TestMixturePrior extends org.vae4j.vae.components.BaseComponentType
+                    implements org.vae4j.vae.components.PriorType {
                 public TestMixturePrior() {
                     super(org.vae4j.vae.components.ComponentKinds.PRIOR, "test-mixture", 1, "a test prior",
                             org.vae4j.options.OptionDescription.ofInt("K", 3,
                                     org.vae4j.options.Constraint.atLeast(1), "Mixture components."));
                 }
+                public long parameters(org.vae4j.options.OptionValues options,
+                        org.vae4j.vae.components.NetworkWidths widths) {
+                    return options.intValue("K") * (2L * widths.latentDim() + 1);
+                }
+                public org.vae4j.infer.Prior create(org.vae4j.options.OptionValues options,
+                        org.vae4j.infer.Guide guide, org.vae4j.vae.components.NetworkWidths widths,
+                        ai.djl.ndarray.NDManager manager, java.util.Random random) {
+                    return new org.vae4j.infer.MixtureOfGaussiansPrior(widths.latentDim(), options.intValue("K"), 1,
+                            manager, random);
+                }
             }
             """;
+
+    private static String codeSource(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
 
     /** A directory holding the compiled component and its service line (and a line naming a missing class). */
     private static URL componentDirectory(Path dir) throws Exception {
@@ -44,8 +59,8 @@ class ComponentDiscoveryTest {
         Files.createDirectories(source.getParent());
         Files.writeString(source, SOURCE);
         Path classes = Files.createDirectories(dir.resolve("classes"));
-        String classPath = Path.of(BaseComponentType.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
+        String classPath = codeSource(BaseComponentType.class) + java.io.File.pathSeparator
+                + codeSource(ai.djl.ndarray.NDManager.class);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, "-cp", classPath, "-d", classes.toString(), source.toString()));
         Path services = classes.resolve("META-INF/services/" + ComponentType.class.getName());

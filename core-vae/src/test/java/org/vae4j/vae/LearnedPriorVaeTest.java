@@ -44,13 +44,8 @@ class LearnedPriorVaeTest {
         return builder.build();
     }
 
-    private static PriorFactory factory(String name) {
-        return switch (name) {
-            case "mixture" -> (guide, dataWidth, conditionWidth, manager, random) ->
-                    new MixtureOfGaussiansPrior(guide.latentDim(), 3, 1.0, manager, random);
-            default -> (guide, dataWidth, conditionWidth, manager, random) ->
-                    new VampPrior(guide, dataWidth, conditionWidth, 6, 0.05, 0.5, false, manager, random);
-        };
+    private static String spec(String name) {
+        return name.equals("mixture") ? "mog:K=3,spread=1" : "vamp:K=6,mean=0.05,std=0.5";
     }
 
     private static VaeConfig.Builder config() {
@@ -64,7 +59,7 @@ class LearnedPriorVaeTest {
         Table train = data(600, 1);
         Table test = data(100, 2);
         VaeConfig config = config().objective("mc-elbo").build();
-        try (Vae vae = new VaeTrainer(config).prior(factory(name)).fit(train)) {
+        try (Vae vae = new VaeTrainer(config.toBuilder().prior(spec(name)).build()).fit(train)) {
             Prior prior = vae.model().prior();
             assertEquals(name.equals("vamp") ? VampPrior.class : MixtureOfGaussiansPrior.class, prior.getClass());
             Set<Parameter> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -105,7 +100,7 @@ class LearnedPriorVaeTest {
     void analyticKlElboRefusesALearnedPrior(String name) {
         VaeConfig config = config().objective("elbo").epochs(1).build();
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new VaeTrainer(config).prior(factory(name)).fit(data(100, 1)));
+                () -> new VaeTrainer(config.toBuilder().prior(spec(name)).build()).fit(data(100, 1)));
         assertTrue(e.getMessage().contains("closed-form KL") && e.getMessage().contains("Monte Carlo"),
                 e.getMessage());
     }

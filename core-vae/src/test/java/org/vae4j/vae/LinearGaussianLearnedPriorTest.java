@@ -31,12 +31,9 @@ class LinearGaussianLearnedPriorTest {
         Random random = new Random(2025);
         Table train = LinearGaussianTest.sample(2500, random);
         test = LinearGaussianTest.sample(1000, random);
-        VaeConfig config = LinearGaussianTest.linearConfig().objective("mc-elbo").epochs(60)
+        VaeConfig config = LinearGaussianTest.linearConfig().objective("mc-elbo").prior("mog:K=1,spread=0").epochs(60)
                 .learningRate(0.003).build();
-        vae = new VaeTrainer(config)
-                .prior((guide, dataWidth, conditionWidth, manager, initRandom) ->
-                        new MixtureOfGaussiansPrior(1, 1, 0, manager, initRandom))
-                .fit(train);
+        vae = new VaeTrainer(config).fit(train);
     }
 
     @AfterAll

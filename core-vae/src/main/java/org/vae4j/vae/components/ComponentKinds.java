@@ -1,16 +1,15 @@
 package org.vae4j.vae.components;
 
 import org.vae4j.options.ComponentKind;
-import org.vae4j.options.ComponentType;
 
 /** The kinds of component a VAE is built from. */
 public final class ComponentKinds {
 
     /** The amortized posterior q(z | x). */
-    public static final ComponentKind GUIDE = new ComponentKind("guide", ComponentType.class);
+    public static final ComponentKind GUIDE = new ComponentKind("guide", GuideType.class);
 
     /** The prior p(z). */
-    public static final ComponentKind PRIOR = new ComponentKind("prior", ComponentType.class);
+    public static final ComponentKind PRIOR = new ComponentKind("prior", PriorType.class);
 
     /** The bound training maximises. */
     public static final ComponentKind OBJECTIVE = new ComponentKind("objective", ObjectiveType.class);
