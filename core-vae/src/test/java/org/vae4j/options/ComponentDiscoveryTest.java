@@ -76,18 +76,18 @@ class ComponentDiscoveryTest {
             ComponentRegistry own = ComponentRegistry.of(ComponentDiscoveryTest.class.getClassLoader());
             InvalidOptionException unknown = assertThrows(InvalidOptionException.class,
                     () -> own.find("prior", ComponentKinds.PRIOR, "test-mixture"));
-            assertTrue(unknown.getMessage().contains("unknown prior 'test-mixture' (known: normal)"),
+            assertTrue(unknown.getMessage().contains("unknown prior 'test-mixture' (known: mog, normal, vamp)"),
                     unknown.getMessage());
 
             ComponentRegistry registry = ComponentRegistry.of(loader);
             ComponentType found = registry.find("prior", ComponentKinds.PRIOR, "test-mixture");
             assertEquals(loader, found.getClass().getClassLoader());
             assertEquals("K", found.options().get(0).name());
-            assertEquals(List.of("normal", "test-mixture"), registry.ids(ComponentKinds.PRIOR));
+            assertEquals(List.of("mog", "normal", "test-mixture", "vamp"), registry.ids(ComponentKinds.PRIOR));
             // The broken line does not hide the good one, and is reported when a lookup fails.
             assertTrue(registry.problems().toString().contains("discovered.Missing"), registry.problems().toString());
             InvalidOptionException missing = assertThrows(InvalidOptionException.class,
-                    () -> registry.find("prior", ComponentKinds.PRIOR, "vamp"));
+                    () -> registry.find("prior", ComponentKinds.PRIOR, "exemplar"));
             assertTrue(missing.getMessage().contains("discovered.Missing"), missing.getMessage());
         }
     }
