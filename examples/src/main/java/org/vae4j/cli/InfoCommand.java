@@ -2,6 +2,7 @@ package org.vae4j.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -10,6 +11,7 @@ import org.vae4j.data.Column;
 import org.vae4j.data.Schema;
 import org.vae4j.vae.EpochReport;
 import org.vae4j.vae.TrainingHistory;
+import org.vae4j.options.ComponentSpec;
 import org.vae4j.vae.Vae;
 
 import picocli.CommandLine.Command;
@@ -41,6 +43,12 @@ final class InfoCommand implements Callable<Integer> {
                     .collect(Collectors.joining(", ")));
             out.printf("column names: %s%n", org.vae4j.cli.data.Dataset.describe(schema.features()));
             out.printf("condition: %s%n", schema.condition().map(InfoCommand::describe).orElse("none"));
+            out.println("components:");
+            for (ComponentSpec component : List.of(vae.config().guide(), vae.config().prior(),
+                    vae.config().objective())) {
+                out.printf("  %s: %s (version %d) - %s%n", component.kind().name(), component,
+                        component.type().version(), component.type().summary());
+            }
             out.printf("numeric likelihood: %s%s%n", vae.config().numericLikelihood().name().toLowerCase(),
                     vae.likelihoodIsDensity() ? "" : " (binary cross-entropy on grey levels: its ELBOs, "
                             + "log-likelihoods and anomaly scores are not log-densities)");

@@ -78,8 +78,8 @@ class CliOptionsTest {
         Cli.Result badK = Cli.run("train", "--data", data.toString(), "--objective", "iwae:k=0", "--out",
                 dir.resolve("m.vae").toString());
         badK.assertUserError("--objective 'iwae': its option k must be >= 1, got 0");
-        Cli.Result unknown = Cli.run("train", "--data", data.toString(), "--prior", "vamp:K=500", "--out",
+        Cli.Result unknown = Cli.run("train", "--data", data.toString(), "--prior", "exemplar:K=500", "--out",
                 dir.resolve("m.vae").toString());
-        unknown.assertUserError("--prior names an unknown prior 'vamp'");
+        unknown.assertUserError("--prior names an unknown prior 'exemplar'", "vamp");
     }
 }

@@ -71,6 +71,22 @@ class TabularCommandsTest {
         assertTrue(info.out().contains("latent dimensions: 2"), info.out());
         assertTrue(info.out().contains("columns: 4 (1 binary, 1 categorical, 2 numeric)"), info.out());
         assertTrue(info.out().contains("training: 2 epochs"), info.out());
+        assertTrue(info.out().contains("guide: gaussian (version 1)") && info.out().contains("prior: normal (version 1)")
+                && info.out().contains("objective: elbo (version 1)"), info.out());
+    }
+
+    @Test
+    void aFlowGuideAndALearnedPriorTrainFromTheCommandLineAndLoadBack() {
+        Path flowModel = dir.resolve("flow.vae");
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--latent", "2", "--hidden", "8", "--epochs", "2",
+                "--guide", "iaf:flows=2,hidden=8,context=4", "--prior", "vamp:K=4,std=0.5", "--objective",
+                "renyi:alpha=0.5,k=2", "--out", flowModel.toString());
+        assertEquals(0, r.code(), r.all());
+        Cli.Result info = Cli.run("info", "--model", flowModel.toString());
+        assertEquals(0, info.code(), info.all());
+        assertTrue(info.out().contains("guide: iaf:context=4,flows=2,hidden=8")
+                || info.out().contains("guide: iaf:"), info.out());
+        assertTrue(info.out().contains("prior: vamp:") && info.out().contains("objective: renyi:"), info.out());
     }
 
     @Test
