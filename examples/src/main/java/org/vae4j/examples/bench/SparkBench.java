@@ -33,10 +33,12 @@ import org.vae4j.vae.VaeTrainer;
  * class path, e.g.
  * <pre>
  * mvn -q -o package -DskipTests -pl examples -am
- * mvn -q -o dependency:build-classpath -pl examples -Dmdep.outputFile=/tmp/cp.txt
+ * mvn -q -o package dependency:build-classpath -DskipTests -pl plugin-spark -am -Dmdep.outputFile=/tmp/spark-cp.txt
  * . examples/bin/vae4j-env.sh
- * java -Xmx10g $SPARK_OPENS -cp examples/target/classes:$(cat /tmp/cp.txt) org.vae4j.examples.bench.SparkBench
+ * java -Xmx10g $OPENS -cp "examples/target/classes:examples/target/lib/*:$(cat /tmp/spark-cp.txt)" \
+ *     org.vae4j.examples.bench.SparkBench --epochs 2
  * </pre>
+ * where {@code $OPENS} is the root pom's {@code spark.java17.opens} (what Spark 3.5 needs opened on Java 17).
  * Prints {@code TRAIN peer=... test_elbo=... sec_per_epoch=...} and {@code ENCODE ... spark_slowdown=...} lines
  * (the checksums only keep the work from being skipped).
  */
