@@ -9,7 +9,7 @@ import org.vae4j.engine.NativeArrays;
  * log-variance (the guide's output). Log-densities and KL divergences are summed over the last axis, so
  * a batch of shape (B, M) gives one value per row.
  */
-public final class DiagonalNormal {
+public final class DiagonalNormal implements LatentDistribution {
 
     /** log(2 pi). */
     public static final float LOG_2PI = (float) Math.log(2 * Math.PI);
@@ -43,20 +43,46 @@ public final class DiagonalNormal {
     }
 
     /**
-     * A reparameterised sample mean + std * eps: differentiable in the parameters.
+     * Reparameterised draws mean + std * eps, differentiable in the parameters, with their log-density
+     * computed from eps (-(eps^2 + logvar + log 2 pi) / 2 per dimension), which needs no division.
      *
-     * @param eps standard-normal noise of the distribution's shape (or broadcastable to it)
+     * @param eps standard-normal noise of the distribution's shape, or with a leading axis of draws
      */
-    public NDArray rsample(NDArray eps) {
-        return eps.mul(stdDev()).add(mean);
+    @Override
+    public LatentSample rsample(NDArray eps) {
+        NDArray z = eps.mul(stdDev()).add(mean);
+        NDArray logProb = eps.square().add(logVariance).add(NativeArrays.scalar(eps, LOG_2PI)).sum(new int[] {-1})
+                .mul(NativeArrays.scalar(eps, -0.5f));
+        return new LatentSample(z, logProb);
+    }
+
+    @Override
+    public NDArray location() {
+        return mean;
+    }
+
+    @Override
+    public NDArray scale() {
+        return stdDev();
+    }
+
+    @Override
+    public boolean evaluatesDensity() {
+        return true;
     }
 
     /** log N(x; mean, diag(var)) summed over the last axis. */
+    @Override
     public NDArray logProb(NDArray x) {
+        return logProbPerDimension(x).sum(new int[] {-1});
+    }
+
+    /** log N(x_j; mean_j, var_j) for each dimension j of the last axis. */
+    @Override
+    public NDArray logProbPerDimension(NDArray x) {
         NDArray z = x.sub(mean);
         NDArray quadratic = z.square().mul(logVariance.neg().exp());
-        return quadratic.add(logVariance).add(NativeArrays.scalar(x, LOG_2PI)).sum(new int[] {-1})
-                .mul(NativeArrays.scalar(x, -0.5f));
+        return quadratic.add(logVariance).add(NativeArrays.scalar(x, LOG_2PI)).mul(NativeArrays.scalar(x, -0.5f));
     }
 
     /** log N(x; 0, I) summed over the last axis. */

@@ -7,7 +7,7 @@ import org.vae4j.engine.NativeArrays;
 
 
 /**
- * The ELBO with the KL term in closed form: E_q[log p(x|z)] - beta * KL(q(z|x) || N(0, I)), one
+ * The ELBO with the KL term in closed form: E_q[log p(x|z)] - beta * KL(q(z|x) || p(z)), one
  * reparameterised z per row (Kingma and Welling's SGVB estimator B, Pyro's TraceMeanField_ELBO). With
  * free bits lambda > 0 each latent dimension's batch-mean KL is floored at lambda in the loss (Kingma et
  * al. 2016), which keeps dimensions from collapsing early in training.
@@ -36,7 +36,8 @@ public final class AnalyticKlElbo implements Objective {
             double beta, boolean training) {
         ReparameterizedDraw draw = ReparameterizedDraw.of(guide, model, parameters, batch, noise, training);
         NDArray logLikelihood = draw.logLikelihood();
-        return logLikelihood.sub(draw.posterior().klToStandard().mul(NativeArrays.scalar(logLikelihood, (float) beta)));
+        NDArray kl = klPerDimension(model, draw).sum(new int[] {-1});
+        return logLikelihood.sub(kl.mul(NativeArrays.scalar(logLikelihood, (float) beta)));
     }
 
     @Override
@@ -47,8 +48,14 @@ public final class AnalyticKlElbo implements Objective {
         }
         ReparameterizedDraw draw = ReparameterizedDraw.of(guide, model, parameters, batch, noise, true);
         NDArray logLikelihood = draw.logLikelihood();
-        NDArray klPerDimension = draw.posterior().klToStandardPerDimension().mean(new int[] {0})
+        NDArray klPerDimension = klPerDimension(model, draw).mean(new int[] {0})
                 .maximum(NativeArrays.scalar(logLikelihood, (float) freeBits));
         return klPerDimension.sum().mul(NativeArrays.scalar(logLikelihood, (float) beta)).sub(logLikelihood.mean());
+    }
+
+    private static NDArray klPerDimension(Model model, ReparameterizedDraw draw) {
+        return model.prior().analyticKlPerDimension(draw.posterior()).orElseThrow(() -> new IllegalStateException(
+                "the analytic-KL ELBO needs a prior with a closed-form KL from this guide's posterior;"
+                        + " use the Monte Carlo ELBO or an importance-weighted bound"));
     }
 }

@@ -6,7 +6,8 @@ import ai.djl.training.ParameterStore;
 
 import org.vae4j.engine.NativeArrays;
 
-import org.vae4j.dist.DiagonalNormal;
+import org.vae4j.dist.LatentDistribution;
+import org.vae4j.dist.LatentSample;
 
 /**
  * The importance-weighted bound with k samples (Burda et al. 2016): log (1/k) sum_i p(x, z_i) / q(z_i|x),
@@ -36,16 +37,16 @@ public final class ImportanceWeightedBound implements Objective {
     @Override
     public NDArray perRow(Guide guide, Model model, ParameterStore parameters, Batch batch, NoiseSource noise,
             double beta, boolean training) {
-        DiagonalNormal q = guide.posterior(parameters, batch, training);
+        LatentDistribution q = guide.posterior(parameters, batch, training);
         long rows = batch.size();
-        long latent = q.mean().getShape().get(1);
+        long latent = q.location().getShape().get(1);
         // k copies of the batch stacked along the rows: copy i of row b sits at i * B + b.
         NDArray eps = noise.standardNormal(batch.x().getManager(), new Shape(samples, rows, latent));
-        NDArray z = q.rsample(eps).reshape(samples * rows, latent);
-        DiagonalNormal qRepeated = new DiagonalNormal(repeat(q.mean()), repeat(q.logVariance()));
+        LatentSample sample = q.rsample(eps);
+        NDArray z = sample.z().reshape(samples * rows, latent);
         Batch repeated = new Batch(repeat(batch.x()), repeat(batch.mask()), repeat(batch.condition()));
         NDArray logLikelihood = model.logLikelihood(parameters, z, repeated, training);
-        NDArray logRatio = model.priorLogProb(z).sub(qRepeated.logProb(z));
+        NDArray logRatio = model.priorLogProb(parameters, z, training).sub(sample.logProb().reshape(samples * rows));
         NDArray logWeights = logLikelihood.add(logRatio.mul(NativeArrays.scalar(logRatio, (float) beta)))
                 .reshape(samples, rows);
         return logMeanExp(logWeights);

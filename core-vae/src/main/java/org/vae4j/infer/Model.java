@@ -10,11 +10,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
-import org.vae4j.dist.DiagonalNormal;
 import org.vae4j.dist.MixedLikelihood;
 
 /**
- * The generative model p(z) p(x | z [, y]): a standard-normal prior and a decoder network whose output
+ * The generative model p(z) p(x | z [, y]): a {@link Prior} and a decoder network whose output
  * parameterises the per-column {@link MixedLikelihood}. Gaussian columns share a learned per-feature
  * log-variance parameter.
  */
@@ -23,16 +22,24 @@ public final class Model {
     private final Block decoder;
     private final MixedLikelihood likelihood;
     private final Parameter gaussianLogVariance;
+    private final Prior prior;
 
     /**
+     * @param prior p(z)
      * @param decoder maps z (and the one-hot condition, concatenated) to the encoded width
      * @param likelihood the observation likelihood the decoder's output parameterises
      * @param gaussianLogVariance per-feature log-variance of the Gaussian columns, or null when there are none
      */
-    public Model(Block decoder, MixedLikelihood likelihood, Parameter gaussianLogVariance) {
+    public Model(Prior prior, Block decoder, MixedLikelihood likelihood, Parameter gaussianLogVariance) {
+        this.prior = prior;
         this.decoder = decoder;
         this.likelihood = likelihood;
         this.gaussianLogVariance = gaussianLogVariance;
+    }
+
+    /** The prior p(z). */
+    public Prior prior() {
+        return prior;
     }
 
     /** The decoder network. */
@@ -50,9 +57,9 @@ public final class Model {
         return gaussianLogVariance;
     }
 
-    /** The decoder's parameters and the learned noise parameter (if any), for an optimizer. */
+    /** The prior's and the decoder's parameters and the learned noise parameter (if any), for an optimizer. */
     public List<Parameter> parameters() {
-        List<Parameter> list = new ArrayList<>();
+        List<Parameter> list = new ArrayList<>(prior.parameters());
         decoder.getParameters().values().forEach(list::add);
         if (gaussianLogVariance != null) {
             list.add(gaussianLogVariance);
@@ -60,9 +67,9 @@ public final class Model {
         return list;
     }
 
-    /** log p(z) under the standard-normal prior, per row. */
-    public NDArray priorLogProb(NDArray z) {
-        return DiagonalNormal.standardLogProb(z);
+    /** log p(z) under the prior, per row. */
+    public NDArray priorLogProb(ParameterStore parameters, NDArray z, boolean training) {
+        return prior.logProb(parameters, z, training);
     }
 
     /** The decoder's raw output (Gaussian means and logits) for latent rows z and optional conditions. */

@@ -9,7 +9,7 @@ import org.vae4j.engine.NativeArrays;
 /**
  * The ELBO estimated entirely by Monte Carlo (Pyro's Trace_ELBO): log p(x|z) + beta * (log p(z) -
  * log q(z|x)) at one reparameterised z per row. Noisier than {@link AnalyticKlElbo} but needs no
- * closed-form KL, so it is the template for guides and priors without one.
+ * closed-form KL, so it works for every guide and prior (flows, learned priors).
  */
 public final class MonteCarloElbo implements Objective {
 
@@ -17,8 +17,7 @@ public final class MonteCarloElbo implements Objective {
     public NDArray perRow(Guide guide, Model model, ParameterStore parameters, Batch batch, NoiseSource noise,
             double beta, boolean training) {
         ReparameterizedDraw draw = ReparameterizedDraw.of(guide, model, parameters, batch, noise, training);
-        NDArray z = draw.z();
-        NDArray logRatio = model.priorLogProb(z).sub(draw.posterior().logProb(z));
+        NDArray logRatio = model.priorLogProb(parameters, draw.z(), training).sub(draw.sample().logProb());
         return draw.logLikelihood().add(logRatio.mul(NativeArrays.scalar(logRatio, (float) beta)));
     }
 }

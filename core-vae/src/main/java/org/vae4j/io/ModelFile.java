@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.vae4j.data.Column;
 import org.vae4j.data.ColumnType;
@@ -29,29 +30,49 @@ import org.vae4j.vae.ParameterShapes;
 import org.vae4j.vae.TrainingHistory;
 
 /**
- * The vae4j model file: one self-describing, versioned binary file.
+ * The vae4j model file: one self-describing, versioned binary file made of named sections, so that later
+ * versions can add sections that this reader skips.
  *
  * <pre>
  *   "VAE4J-MODEL\n"  magic (12 bytes)
- *   int              format version
- *   ...              configuration, schema, preprocessing, history (DataOutput encoding)
- *   int              number of parameter tensors, then per tensor: name, "float32", rank, dimensions (longs),
- *                    the values (big-endian floats)
+ *   int              format version (3)
+ *   int              number of sections, then per section: name, length in bytes (long), the bytes:
+ *     config           the configuration as a key/value map
+ *     components       the manifest: per component its kind, id, layout version and options
+ *     schema           the modelled columns and the condition
+ *     preprocessing    numeric likelihood, means, scales, mask input, condition frequencies
+ *     history          the training history
+ *     tensors          per tensor: name, role (inference or training), "float32", rank, dimensions (longs),
+ *                      the values (big-endian floats)
  *   32 bytes         SHA-256 of everything before it
  * </pre>
  *
+ * Every section but an unknown one is required; an unknown section is skipped, which is how the format grows.
+ * Version 2 files (the same contents laid out in that order without section headers, no components and no
+ * training tensors) are still read.
+ *
  * A model file is untrusted input. Reading checks the magic, the version and the checksum (streamed, in
  * bounded pieces) before parsing anything, so a foreign, truncated or corrupt file fails with a message saying
- * which; then every count, length and tensor shape the file declares is checked against the bytes left in it,
- * and the parameters against {@link ParameterShapes#MAX_PARAMETER_BYTES}, before anything is allocated.
- * Parameters must be float32 and finite. Nothing in the file is ever executed or deserialised as Java
- * objects. Writing is atomic ({@link AtomicFile}), so an existing model is never lost to a
- * failed write.
+ * which; then every count, length and tensor shape the file declares is checked against the bytes left in it
+ * (in its section), and the parameters against {@link ParameterShapes#MAX_PARAMETER_BYTES}, before anything
+ * is allocated. Parameters must be float32 and finite. Nothing in the file is ever executed or deserialised as
+ * Java objects. Writing is atomic ({@link AtomicFile}), so an existing model is never lost to a failed write.
  */
 public final class ModelFile {
 
-    /** The current format version. */
-    public static final int VERSION = 2;
+    /** The format version this vae4j writes. */
+    public static final int VERSION = 3;
+    /** The oldest format version this vae4j reads. */
+    public static final int OLDEST_READABLE_VERSION = 2;
+
+    private static final String CONFIG = "config";
+    private static final String COMPONENTS = "components";
+    private static final String SCHEMA = "schema";
+    private static final String PREPROCESSING = "preprocessing";
+    private static final String HISTORY = "history";
+    private static final String TENSORS = "tensors";
+    private static final String INFERENCE = "inference";
+    private static final String TRAINING = "training";
 
     private static final byte[] MAGIC = "VAE4J-MODEL\n".getBytes(StandardCharsets.US_ASCII);
     private static final int DIGEST_BYTES = 32;
@@ -65,6 +86,8 @@ public final class ModelFile {
     private static final int MIN_COLUMN_BYTES = 8;
     private static final int MIN_EPOCH_BYTES = 44;
     private static final int MIN_TENSOR_BYTES = 8;
+    private static final int MIN_SECTION_BYTES = 10;
+    private static final int MIN_COMPONENT_BYTES = 12;
 
     private ModelFile() {}
 
@@ -97,15 +120,18 @@ public final class ModelFile {
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.write(MAGIC);
             out.writeInt(VERSION);
-            writeMap(out, contents.config());
-            writeSchema(out, contents.schema());
-            out.writeUTF(contents.numericLikelihood().name());
-            writeDoubles(out, contents.means());
-            writeDoubles(out, contents.scales());
-            out.writeBoolean(contents.maskInputs());
-            writeDoubles(out, contents.conditionFrequencies());
-            writeHistory(out, contents.history());
-            writeTensors(out, contents.parameters());
+            out.writeInt(6);
+            writeSection(out, CONFIG, section -> writeMap(section, contents.config()));
+            writeSection(out, COMPONENTS, section -> writeComponents(section, contents.components()));
+            writeSection(out, SCHEMA, section -> writeSchema(section, contents.schema()));
+            writeSection(out, PREPROCESSING, section -> writePreprocessing(section, contents));
+            writeSection(out, HISTORY, section -> writeHistory(section, contents.history()));
+            // The tensors are most of the file: their length is worked out rather than buffered a second time.
+            out.writeUTF(TENSORS);
+            out.writeLong(tensorsBytes(contents));
+            out.writeInt(contents.parameters().size() + contents.trainingTensors().size());
+            writeTensors(out, contents.parameters(), INFERENCE);
+            writeTensors(out, contents.trainingTensors(), TRAINING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,6 +139,21 @@ public final class ModelFile {
         byte[] all = Arrays.copyOf(body, body.length + DIGEST_BYTES);
         System.arraycopy(sha256(body, body.length), 0, all, body.length, DIGEST_BYTES);
         return all;
+    }
+
+    /** Writes the body of one section. */
+    private interface SectionWriter {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private static void writeSection(DataOutputStream out, String name, SectionWriter body) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream section = new DataOutputStream(bytes)) {
+            body.write(section);
+        }
+        out.writeUTF(name);
+        out.writeLong(bytes.size());
+        bytes.writeTo(out);
     }
 
     /**
@@ -135,25 +176,16 @@ public final class ModelFile {
     }
 
     private static ModelContents read(Source source, long length) throws IOException {
-        checkHeader(source, length);
+        int version = checkHeader(source, length);
         checkChecksum(source, length - DIGEST_BYTES);
         try (InputStream stream = new BufferedInputStream(source.open(), CHUNK_BYTES)) {
             ModelInput in = new ModelInput(stream, length - DIGEST_BYTES);
             in.skip(HEADER_BYTES);
-            Map<String, String> config = readMap(in);
-            Schema schema = readSchema(in);
-            NumericLikelihood likelihood = NumericLikelihood.valueOf(in.readUTF());
-            double[] means = readDoubles(in);
-            double[] scales = readDoubles(in);
-            boolean maskInputs = in.readBoolean();
-            double[] frequencies = readDoubles(in);
-            TrainingHistory history = readHistory(in);
-            List<NamedTensor> parameters = readTensors(in);
+            ModelContents contents = version == 2 ? readVersion2(in) : readSections(in);
             if (in.remaining() != 0) {
                 throw new ModelFormatException("the model file has " + in.remaining() + " unexpected trailing bytes");
             }
-            return new ModelContents(config, schema, likelihood, means, scales, maskInputs, frequencies, history,
-                    parameters);
+            return contents;
         } catch (EOFException e) {
             throw new ModelFormatException("the model file is truncated", e);
         } catch (IllegalArgumentException e) {
@@ -164,7 +196,106 @@ public final class ModelFile {
         }
     }
 
-    private static void checkHeader(Source source, long length) throws IOException {
+    /** Version 2: the contents in a fixed order, without section headers. */
+    private static ModelContents readVersion2(ModelInput in) throws IOException {
+        Map<String, String> config = readMap(in);
+        Schema schema = readSchema(in);
+        Preprocessing preprocessing = readPreprocessing(in);
+        TrainingHistory history = readHistory(in);
+        Tensors tensors = readTensors(in, false);
+        return contents(config, List.of(), schema, preprocessing, history, tensors);
+    }
+
+    private static ModelContents readSections(ModelInput in) throws IOException {
+        int n = in.readCount("sections", MIN_SECTION_BYTES);
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            ModelInput section = in.section(name, in.readLong());
+            if (sections.containsKey(name)) {
+                throw new ModelFormatException("the model file has section '" + name + "' twice");
+            }
+            Object value = switch (name) {
+                case CONFIG -> readMap(section);
+                case COMPONENTS -> readComponents(section);
+                case SCHEMA -> readSchema(section);
+                case PREPROCESSING -> readPreprocessing(section);
+                case HISTORY -> readHistory(section);
+                case TENSORS -> readTensors(section, true);
+                default -> null;
+            };
+            if (value == null) {
+                section.skip(section.remaining()); // a section of a later version: not needed to use the model
+                continue;
+            }
+            if (section.remaining() != 0) {
+                throw new ModelFormatException("section '" + name + "' of the model file has " + section.remaining()
+                        + " unexpected trailing bytes");
+            }
+            sections.put(name, value);
+        }
+        for (String required : List.of(CONFIG, COMPONENTS, SCHEMA, PREPROCESSING, HISTORY, TENSORS)) {
+            if (!sections.containsKey(required)) {
+                throw new ModelFormatException("the model file has no '" + required + "' section");
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> config = (Map<String, String>) sections.get(CONFIG);
+        @SuppressWarnings("unchecked")
+        List<ComponentEntry> components = (List<ComponentEntry>) sections.get(COMPONENTS);
+        return contents(config, components, (Schema) sections.get(SCHEMA), (Preprocessing) sections.get(PREPROCESSING),
+                (TrainingHistory) sections.get(HISTORY), (Tensors) sections.get(TENSORS));
+    }
+
+    private static ModelContents contents(Map<String, String> config, List<ComponentEntry> components, Schema schema,
+            Preprocessing p, TrainingHistory history, Tensors tensors) {
+        return new ModelContents(config, components, schema, p.likelihood(), p.means(), p.scales(), p.maskInputs(),
+                p.conditionFrequencies(), history, tensors.inference(), tensors.training());
+    }
+
+    /** The preprocessing section's values. */
+    private record Preprocessing(NumericLikelihood likelihood, double[] means, double[] scales, boolean maskInputs,
+            double[] conditionFrequencies) {}
+
+    /** The tensors section's values, by role. */
+    private record Tensors(List<NamedTensor> inference, List<NamedTensor> training) {}
+
+    private static void writePreprocessing(DataOutputStream out, ModelContents contents) throws IOException {
+        out.writeUTF(contents.numericLikelihood().name());
+        writeDoubles(out, contents.means());
+        writeDoubles(out, contents.scales());
+        out.writeBoolean(contents.maskInputs());
+        writeDoubles(out, contents.conditionFrequencies());
+    }
+
+    private static Preprocessing readPreprocessing(ModelInput in) throws IOException {
+        NumericLikelihood likelihood = NumericLikelihood.valueOf(in.readUTF());
+        double[] means = readDoubles(in);
+        double[] scales = readDoubles(in);
+        boolean maskInputs = in.readBoolean();
+        return new Preprocessing(likelihood, means, scales, maskInputs, readDoubles(in));
+    }
+
+    private static void writeComponents(DataOutputStream out, List<ComponentEntry> components) throws IOException {
+        out.writeInt(components.size());
+        for (ComponentEntry c : components) {
+            out.writeUTF(c.kind());
+            out.writeUTF(c.id());
+            out.writeInt(c.version());
+            writeMap(out, new TreeMap<>(c.options()));
+        }
+    }
+
+    private static List<ComponentEntry> readComponents(ModelInput in) throws IOException {
+        int n = in.readCount("components", MIN_COMPONENT_BYTES);
+        List<ComponentEntry> components = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            components.add(new ComponentEntry(in.readUTF(), in.readUTF(), in.readInt(), readMap(in)));
+        }
+        return components;
+    }
+
+    private static int checkHeader(Source source, long length) throws IOException {
         byte[] header;
         try (InputStream in = source.open()) {
             header = in.readNBytes(HEADER_BYTES);
@@ -176,10 +307,11 @@ public final class ModelFile {
             throw new ModelFormatException("the model file is truncated (" + length + " bytes)");
         }
         int version = ByteBuffer.wrap(header, MAGIC.length, Integer.BYTES).getInt();
-        if (version != VERSION) {
-            throw new ModelFormatException("unsupported model file version " + version
-                    + " (this vae4j reads version " + VERSION + ")");
+        if (version < OLDEST_READABLE_VERSION || version > VERSION) {
+            throw new ModelFormatException("unsupported model file version " + version + " (this vae4j reads versions "
+                    + OLDEST_READABLE_VERSION + " to " + VERSION + ")");
         }
+        return version;
     }
 
     /** Streams the body through SHA-256 in bounded pieces and compares the digest stored after it. */
@@ -316,11 +448,11 @@ public final class ModelFile {
         return new TrainingHistory(epochs, best, TrainingHistory.StopReason.valueOf(in.readUTF()));
     }
 
-    private static void writeTensors(DataOutputStream out, List<NamedTensor> tensors) throws IOException {
-        out.writeInt(tensors.size());
+    private static void writeTensors(DataOutputStream out, List<NamedTensor> tensors, String role) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
         for (NamedTensor t : tensors) {
             out.writeUTF(t.name());
+            out.writeUTF(role);
             out.writeUTF(NamedTensor.DTYPE);
             long[] shape = t.shape();
             out.writeInt(shape.length);
@@ -338,16 +470,47 @@ public final class ModelFile {
         }
     }
 
+    /** The length of the tensors section as {@link #toBytes} writes it. */
+    private static long tensorsBytes(ModelContents contents) throws IOException {
+        return Integer.BYTES + tensorsBytes(contents.parameters(), INFERENCE)
+                + tensorsBytes(contents.trainingTensors(), TRAINING);
+    }
+
+    private static long tensorsBytes(List<NamedTensor> tensors, String role) throws IOException {
+        long bytes = 0;
+        for (NamedTensor t : tensors) {
+            bytes += utfBytes(t.name()) + utfBytes(role) + utfBytes(NamedTensor.DTYPE) + Integer.BYTES
+                    + (long) Long.BYTES * t.shape().length + (long) Float.BYTES * t.values().length;
+        }
+        return bytes;
+    }
+
+    private static int utfBytes(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(text);
+        }
+        return bytes.size();
+    }
+
     /**
      * Reads the parameter tensors, checking each declared shape against the bytes left, and the running total
      * against {@link ParameterShapes#MAX_PARAMETER_BYTES}, before allocating its values.
+     *
+     * @param withRoles whether each tensor states its role (version 3); version 2 holds inference tensors only
      */
-    private static List<NamedTensor> readTensors(ModelInput in) throws IOException {
+    private static Tensors readTensors(ModelInput in, boolean withRoles) throws IOException {
         int n = in.readCount("parameter tensors", MIN_TENSOR_BYTES);
-        List<NamedTensor> tensors = new ArrayList<>(n);
+        List<NamedTensor> inference = new ArrayList<>(n);
+        List<NamedTensor> training = new ArrayList<>();
         long totalBytes = 0;
         for (int i = 0; i < n; i++) {
             String name = in.readUTF();
+            String role = withRoles ? in.readUTF() : INFERENCE;
+            if (!role.equals(INFERENCE) && !role.equals(TRAINING)) {
+                throw new ModelFormatException("parameter " + name + ": unknown role '" + role + "' (expected "
+                        + INFERENCE + " or " + TRAINING + ")");
+            }
             String dtype = in.readUTF();
             long[] shape = readShape(in, name);
             if (!dtype.equals(NamedTensor.DTYPE)) {
@@ -367,9 +530,9 @@ public final class ModelFile {
             }
             float[] values = in.readFloats((int) (bytes / Float.BYTES));
             checkFinite(name, values);
-            tensors.add(new NamedTensor(name, shape, values));
+            (role.equals(INFERENCE) ? inference : training).add(new NamedTensor(name, shape, values));
         }
-        return tensors;
+        return new Tensors(inference, training);
     }
 
     private static long[] readShape(ModelInput in, String name) throws IOException {

@@ -25,6 +25,20 @@ final class ModelInput {
         this.in = new DataInputStream(body);
     }
 
+    /**
+     * A reader of the next {@code length} bytes, for one section of the file: counts it reads are checked
+     * against the section's bytes, and reading past them is an end of file.
+     *
+     * @throws ModelFormatException if the section would run past the bytes left
+     */
+    ModelInput section(String name, long length) {
+        if (length < 0 || length > remaining()) {
+            throw new ModelFormatException("the model file is malformed: section '" + name + "' declares " + length
+                    + " bytes, more than the " + remaining() + " left");
+        }
+        return new ModelInput(in, length);
+    }
+
     /** The bytes not yet read. */
     long remaining() {
         return body.left;

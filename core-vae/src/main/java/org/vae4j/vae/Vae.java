@@ -26,16 +26,19 @@ import ai.djl.training.ParameterStore;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
 import org.vae4j.dist.DiagonalNormal;
+import org.vae4j.dist.LatentDistribution;
 import org.vae4j.engine.DeviceChoice;
 import org.vae4j.engine.Engines;
 import org.vae4j.engine.NativeArrays;
 import org.vae4j.infer.AnalyticKlElbo;
 import org.vae4j.infer.Batch;
+import org.vae4j.infer.GaussianGuide;
 import org.vae4j.infer.Guide;
 import org.vae4j.infer.ImportanceWeightedBound;
 import org.vae4j.infer.Model;
 import org.vae4j.infer.NoiseSource;
 import org.vae4j.infer.Objective;
+import org.vae4j.infer.PriorSampler;
 import org.vae4j.io.ModelContents;
 import org.vae4j.io.ModelFile;
 import org.vae4j.io.ModelFormatException;
@@ -176,26 +179,37 @@ public final class Vae implements AutoCloseable {
         try (NativeLifetime.Lease lease = lifetime.lease();
                 SparseInputForward sparse = rows.rows() < SPARSE_MIN_ROWS ? null : sparseGuide()) {
             forEachChunk(rows, CHUNK_ROWS, (batch, from) -> {
-                DiagonalNormal q = sparse != null
-                        ? guide.fromOutput(sparse.forward(guide.input(batch)))
+                LatentDistribution q = sparse != null
+                        ? ((GaussianGuide) guide).fromOutput(sparse.forward(((GaussianGuide) guide).input(batch)))
                         : guide.posterior(store(), batch, false);
-                copyRows(q.mean().toFloatArray(), latentDim(), mean, from);
+                copyRows(q.location().toFloatArray(), latentDim(), mean, from);
                 if (withStd) {
-                    // exp in Java: three fewer engine calls on the one-row path that Weka and Tribuo use per row.
-                    float[] logVariance = q.logVariance().toFloatArray();
-                    for (int i = 0; i < logVariance.length; i++) {
-                        logVariance[i] = (float) StrictMath.exp(0.5 * logVariance[i]);
-                    }
-                    copyRows(logVariance, latentDim(), std, from);
+                    copyRows(scale(q), latentDim(), std, from);
                 }
             });
         }
         return new Posterior(mean, std);
     }
 
+    /** The per-dimension spread of each row's code, flattened. */
+    private static float[] scale(LatentDistribution q) {
+        if (!(q instanceof DiagonalNormal normal)) {
+            return q.scale().toFloatArray();
+        }
+        // exp in Java: three fewer engine calls on the one-row path that Weka and Tribuo use per row.
+        float[] std = normal.logVariance().toFloatArray();
+        for (int i = 0; i < std.length; i++) {
+            std[i] = (float) StrictMath.exp(0.5 * std[i]);
+        }
+        return std;
+    }
+
     /** The guide's sparse-input forward pass for this call, or null where it does not apply. */
     private SparseInputForward sparseGuide() {
-        return Engines.withoutGradients(() -> SparseInputForward.of(guide.network(), store(), manager).orElse(null));
+        if (!(guide instanceof GaussianGuide gaussian)) {
+            return null;
+        }
+        return Engines.withoutGradients(() -> SparseInputForward.of(gaussian.network(), store(), manager).orElse(null));
     }
 
     /** One draw z ~ q(z | x) per row. */
@@ -297,15 +311,14 @@ public final class Vae implements AutoCloseable {
                 Table.cells(rows, preprocessor.layout().width()); // refuses a count no table could hold, before drawing
                 Random[] draws = new Random[rows];
                 int[] conditions = level == null ? null : new int[rows];
-                double[][] z = new double[rows][latentDim()];
+                double[][] z = new double[rows][];
+                PriorSampler prior = priorSampler();
                 for (int i = 0; i < rows; i++) {
                     draws[i] = RowDraws.of(seed, made + i);
                     if (conditions != null) {
                         conditions[i] = level.applyAsInt(draws[i]);
                     }
-                    for (int j = 0; j < z[i].length; j++) {
-                        z[i][j] = draws[i].nextGaussian();
-                    }
+                    z[i] = prior.draw(draws[i]);
                 }
                 Table chunk = decode(z, conditions, i -> draws[i]);
                 made += rows;
@@ -464,8 +477,9 @@ public final class Vae implements AutoCloseable {
         List<NamedTensor> tensors = new ArrayList<>();
         new VaeNetworks(guide, model).named().forEach((name, parameter) -> tensors.add(new NamedTensor(name,
                 parameter.getArray().getShape().getShape(), parameter.getArray().toFloatArray())));
-        return new ModelContents(config.toMap(), preprocessor.schema(), preprocessor.numericLikelihood(),
-                preprocessor.means(), preprocessor.scales(), maskInputs, conditionFrequencies, history, tensors);
+        return new ModelContents(config.toMap(), List.of(), preprocessor.schema(), preprocessor.numericLikelihood(),
+                preprocessor.means(), preprocessor.scales(), maskInputs, conditionFrequencies, history, tensors,
+                List.of());
     }
 
     private static Vae fromContents(ModelContents contents) {
@@ -587,6 +601,12 @@ public final class Vae implements AutoCloseable {
             System.arraycopy(chunk, 0, output, from * width, chunk.length);
         }
         return preprocessor.decode(output, n, gaussianStd(), conditions, rowRandom);
+    }
+
+    private PriorSampler priorSampler() {
+        try (NativeLifetime.Lease lease = lifetime.lease()) {
+            return Engines.withoutGradients(() -> model.prior().sampler(store()));
+        }
     }
 
     private float[] gaussianStd() {

@@ -14,8 +14,10 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.Initializer;
 
 import org.vae4j.dist.MixedLikelihood;
+import org.vae4j.infer.GaussianGuide;
 import org.vae4j.infer.Guide;
 import org.vae4j.infer.Model;
+import org.vae4j.infer.StandardNormalPrior;
 import org.vae4j.nn.Mlp;
 import org.vae4j.nn.TorchStyleInit;
 import org.vae4j.preprocess.Preprocessor;
@@ -56,7 +58,7 @@ record VaeNetworks(Guide guide, Model model) {
         int latent = config.latentDim();
 
         Block encoder = Mlp.of(config.encoderHidden(), 2 * latent);
-        Guide guide = new Guide(encoder, latent, maskInputs);
+        GaussianGuide guide = new GaussianGuide(encoder, latent, maskInputs);
         initialize(encoder, manager, guide.inputWidth(dataWidth, conditionWidth));
 
         Block decoder = Mlp.of(config.decoderHidden(), dataWidth);
@@ -75,7 +77,8 @@ record VaeNetworks(Guide guide, Model model) {
         }
         TorchStyleInit.apply(encoder, initRandom);
         TorchStyleInit.apply(decoder, initRandom);
-        Model model = new Model(decoder, new MixedLikelihood(preprocessor.layout()), logVariance);
+        Model model = new Model(new StandardNormalPrior(latent), decoder, new MixedLikelihood(preprocessor.layout()),
+                logVariance);
         return new VaeNetworks(guide, model);
     }
 

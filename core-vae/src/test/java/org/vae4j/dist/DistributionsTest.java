@@ -126,7 +126,11 @@ class DistributionsTest {
                 expected[i * 2 + j] = mu[i][j] + Math.exp(0.5 * lv[i][j]) * eps[i][j];
             }
         }
-        assertArrayEquals(expected, values(new DiagonalNormal(tensor(mu), tensor(lv)).rsample(tensor(eps))), TOL);
+        DiagonalNormal q = new DiagonalNormal(tensor(mu), tensor(lv));
+        LatentSample sample = q.rsample(tensor(eps));
+        assertArrayEquals(expected, values(sample.z()), TOL);
+        // the density carried with the draws is the density of the drawn points
+        assertArrayEquals(values(q.logProb(sample.z())), values(sample.logProb()), TOL);
     }
 
     @Test

@@ -65,8 +65,8 @@ class ElboGradientTest {
                 .optShape(new Shape(2)).optInitializer(Initializer.ZEROS).build();
         logVariance.initialize(manager, DataType.FLOAT32);
         logVariance.getArray().set(FloatBuffer.wrap(new float[] {0.2f, -0.3f}));
-        guide = new Guide(encoder, 2, false);
-        model = new Model(decoder, new MixedLikelihood(layout), logVariance);
+        guide = new GaussianGuide(encoder, 2, false);
+        model = new Model(new StandardNormalPrior(2), decoder, new MixedLikelihood(layout), logVariance);
         // rows: n1, n2, b, one-hot c
         float[] x = {0.5f, -1.2f, 1, 0, 1, 0, -0.3f, 0.8f, 0, 1, 0, 0, 1.1f, 0.1f, 1, 0, 0, 1};
         float[] mask = {1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1};

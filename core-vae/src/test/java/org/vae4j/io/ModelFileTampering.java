@@ -26,8 +26,9 @@ public final class ModelFileTampering {
         ModelContents c = ModelFile.fromBytes(file);
         Map<String, String> config = new LinkedHashMap<>(c.config());
         change.accept(config);
-        return ModelFile.toBytes(new ModelContents(config, c.schema(), c.numericLikelihood(), c.means(), c.scales(),
-                c.maskInputs(), c.conditionFrequencies(), c.history(), c.parameters()));
+        return ModelFile.toBytes(new ModelContents(config, c.components(), c.schema(), c.numericLikelihood(), c.means(),
+                c.scales(), c.maskInputs(), c.conditionFrequencies(), c.history(), c.parameters(),
+                c.trainingTensors()));
     }
 
     /** The file with one parameter tensor replaced. */
@@ -37,8 +38,9 @@ public final class ModelFileTampering {
         for (NamedTensor t : c.parameters()) {
             parameters.add(t.name().equals(name) ? change.apply(t) : t);
         }
-        return ModelFile.toBytes(new ModelContents(c.config(), c.schema(), c.numericLikelihood(), c.means(),
-                c.scales(), c.maskInputs(), c.conditionFrequencies(), c.history(), parameters));
+        return ModelFile.toBytes(new ModelContents(c.config(), c.components(), c.schema(), c.numericLikelihood(),
+                c.means(), c.scales(), c.maskInputs(), c.conditionFrequencies(), c.history(), parameters,
+                c.trainingTensors()));
     }
 
     /** The file with the dtype of parameter {@code name} rewritten (as long as "float32", to keep the layout). */
@@ -48,7 +50,7 @@ public final class ModelFileTampering {
             throw new IllegalArgumentException("the dtype must have " + NamedTensor.DTYPE.length() + " letters");
         }
         byte[] out = file.clone();
-        System.arraycopy(text, 0, out, after(out, name) + Short.BYTES, text.length);
+        System.arraycopy(text, 0, out, afterRole(out, name) + Short.BYTES, text.length);
         return resign(out);
     }
 
@@ -56,7 +58,7 @@ public final class ModelFileTampering {
     public static byte[] withDeclaredShape(byte[] file, String name, long... shape) {
         byte[] out = file.clone();
         ByteBuffer buffer = ByteBuffer.wrap(out);
-        int rankAt = after(out, name) + Short.BYTES + NamedTensor.DTYPE.length();
+        int rankAt = afterRole(out, name) + Short.BYTES + NamedTensor.DTYPE.length();
         if (buffer.getInt(rankAt) != shape.length) {
             throw new IllegalArgumentException("the rank must stay " + buffer.getInt(rankAt));
         }
@@ -76,6 +78,11 @@ public final class ModelFileTampering {
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The index just after the name and the role ("inference") of the tensor {@code name}. */
+    private static int afterRole(byte[] file, String name) {
+        return after(file, name) + Short.BYTES + "inference".length();
     }
 
     /** The index just after the first occurrence of {@code text} written as a DataOutput UTF string. */

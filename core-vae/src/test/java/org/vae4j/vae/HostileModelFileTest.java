@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,10 @@ class HostileModelFileTest {
 
     /** More than any refusal needs, far less than the sizes the hostile files declare. */
     private static final long ALLOCATION_BUDGET = 16 << 20;
+
+    /** Where the first section's body starts: magic, version, section count, the name "config", its length. */
+    private static final int FIRST_SECTION_BODY = "VAE4J-MODEL\n".length() + 2 * Integer.BYTES + Short.BYTES
+            + "config".length() + Long.BYTES;
 
     private static final Table TRAIN = Table.builder(Schema.numeric("x", 2)).addRow(new double[] {1, 2})
             .addRow(new double[] {2, 1}).addRow(new double[] {3, 5}).build();
@@ -111,9 +116,30 @@ class HostileModelFileTest {
     @Test
     void aCountDeclaringMoreEntriesThanTheFileHoldsIsRefusedBeforeAllocating() {
         byte[] bytes = good.clone();
-        ByteBuffer.wrap(bytes).putInt("VAE4J-MODEL\n".length() + Integer.BYTES, 2_000_000_000);
+        ByteBuffer.wrap(bytes).putInt(FIRST_SECTION_BODY, 2_000_000_000);
         String m = refusal(ModelFileTampering.resign(bytes));
         assertTrue(m.contains("2000000000 configuration entries"), m);
+    }
+
+    @Test
+    void aSectionDeclaringMoreBytesThanTheFileHoldsIsRefusedNamingIt() {
+        byte[] bytes = good.clone();
+        ByteBuffer.wrap(bytes).putLong(FIRST_SECTION_BODY - Long.BYTES, 1L << 40);
+        String m = refusal(ModelFileTampering.resign(bytes));
+        assertTrue(m.contains("section 'config'") && m.contains("1099511627776 bytes"), m);
+    }
+
+    @Test
+    void aSectionOfALaterVersionIsSkippedAndAMissingOneIsNamed() {
+        // Rename the first section: to this reader it is then an unknown section of a later version, which it
+        // skips, and the configuration it held is missing.
+        byte[] bytes = good.clone();
+        byte[] name = "config".getBytes(StandardCharsets.US_ASCII);
+        int nameAt = FIRST_SECTION_BODY - Long.BYTES - name.length;
+        assertArrayEquals(name, Arrays.copyOfRange(bytes, nameAt, nameAt + name.length));
+        System.arraycopy("futur".getBytes(StandardCharsets.US_ASCII), 0, bytes, nameAt, 5);
+        String m = refusal(ModelFileTampering.resign(bytes));
+        assertTrue(m.contains("no 'config' section"), m);
     }
 
     @ParameterizedTest

@@ -21,8 +21,9 @@ import org.vae4j.engine.Engines;
 import org.vae4j.engine.NativeArrays;
 import org.vae4j.infer.Adam;
 import org.vae4j.infer.Batch;
-import org.vae4j.infer.Guide;
+import org.vae4j.infer.GaussianGuide;
 import org.vae4j.infer.Model;
+import org.vae4j.infer.StandardNormalPrior;
 import org.vae4j.infer.MonteCarloElbo;
 import org.vae4j.infer.NoiseSource;
 import org.vae4j.infer.SviStep;
@@ -59,8 +60,8 @@ public final class PyroSeedExample {
                 .add(Activation::softPlus)
                 .add(Linear.builder().setUnits(pixels).build());
         EncodedLayout bernoulliPixels = new EncodedLayout(Schema.numeric("pixel", pixels), NumericLikelihood.BERNOULLI);
-        Guide guide = new Guide(encoder, LATENT, false);
-        Model model = new Model(decoder, new MixedLikelihood(bernoulliPixels), null);
+        GaussianGuide guide = new GaussianGuide(encoder, LATENT, false);
+        Model model = new Model(new StandardNormalPrior(LATENT), decoder, new MixedLikelihood(bernoulliPixels), null);
 
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             encoder.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
