@@ -57,12 +57,14 @@ public final class VaeOptions {
 
     /** Whether the guide's log-variances are clamped. */
     public static final OptionDescription CLAMP_LOG_VARIANCE = OptionDescription.ofBoolean("clampLogVariance", false,
-            "Clamp the guide's log-variances to [-6, 2] (hardtanh), as the VampPrior paper's networks do.");
+            "Clamp the guide's log-variances to [-6, 2] (hardtanh), as the VampPrior paper's networks do.")
+            .withFlag("clamp-log-variance");
 
     /** Dynamic binarization of [0, 1] columns. */
     public static final OptionDescription DYNAMIC_BINARIZATION = OptionDescription.ofBoolean("dynamicBinarization",
             false, "Model a fresh draw x ~ Bernoulli(value) of each [0, 1] numeric cell at every training step "
-                    + "(validation rows binarized once with a fixed seed); needs the bernoulli likelihood.");
+                    + "(validation rows binarized once with a fixed seed); needs the bernoulli likelihood.")
+            .withFlag("dynamic-binarization");
 
     /** The guide component. */
     public static final OptionDescription GUIDE = OptionDescription.ofComponent("guide", ComponentKinds.GUIDE,
