@@ -5,15 +5,15 @@
 #
 #   examples/bench/density.sh --epochs 3 --samples 100 --test-limit 1000     short run (minutes)
 #   examples/bench/density.sh --epochs 100                                  the issue's comparison budget
-#   examples/bench/density.sh --prior vamp:K=500 --epochs 100               a variant (see below)
+#   examples/bench/density.sh --prior vamp:K=500,clip=true --epochs 100     the VampPrior (see below)
 #   examples/bench/density_full.sh                                          the full 2000-epoch protocol
 #
 # Protocol options (both peers, torch_density.py's names and defaults): --epochs 2000 --warmup 100
 #   --patience 50 --batch 100 --lr 5e-4 --samples 5000 --train-limit N --test-limit N --seed 42 --threads 2
 #   --data-dir DIR.
-# Components (vae4j specs, passed to vae4j's configuration as they are): --prior standard|vamp:K=500|...
+# Components (vae4j specs, passed to vae4j's configuration as they are): --prior normal|vamp:K=500,clip=true|...
 #   --guide gaussian|iaf:flows=4|... --objective mc-elbo|elbo|iwae:k=5|... The reference has only the
-#   protocol's own (prior standard or vamp with its K, Gaussian guide, Monte Carlo ELBO); for any other
+#   protocol's own (prior normal or vamp with its K, Gaussian guide, Monte Carlo ELBO); for any other
 #   variant it is skipped and the table says so.
 # Harness options: --out DIR (logs and table; default a fresh temp dir), --no-build, --only vae4j|torch,
 #   --omp-passive (OMP_WAIT_POLICY=PASSIVE for both: on a busy machine OpenMP's spinning threads slow both).
@@ -22,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 
-out="" build=1 only="" prior=standard guide=gaussian objective=mc-elbo threads=2
+out="" build=1 only="" prior=normal guide=gaussian objective=mc-elbo threads=2
 data=${FMNIST_DIR:-/usr/share/datasets/fashion-mnist}
 common=()
 need_value() { [ $# -ge 2 ] && [ -n "$2" ] || { echo "density.sh: $1 needs a value" >&2; exit 2; }; }
@@ -61,9 +61,10 @@ done
 # Monte Carlo ELBO. torch_args is empty when the reference cannot run this variant.
 torch_args=()
 case "$prior" in
-  standard) torch_args=(--prior standard) ;;
-  vamp) torch_args=(--prior vamp) ;;
-  vamp:K=*) k=${prior#vamp:K=}; [[ $k =~ ^[1-9][0-9]*$ ]] && torch_args=(--prior vamp --pseudo-inputs "$k") ;;
+  normal) torch_args=(--prior standard) ;;
+  vamp|vamp:clip=true) torch_args=(--prior vamp) ;;
+  vamp:*) k=$(sed -n 's/.*[:,]K=\([1-9][0-9]*\).*/\1/p' <<<"$prior")
+          [ -n "$k" ] && torch_args=(--prior vamp --pseudo-inputs "$k") ;;
 esac
 if [ "$guide" != gaussian ] || [ "$objective" != mc-elbo ]; then torch_args=(); fi
 

@@ -16,6 +16,6 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-for prior in standard vamp:K=500; do
+for prior in normal vamp:K=500,clip=true; do
   ./density.sh --epochs 2000 --samples 5000 --prior "$prior" --out "$out/${prior%%:*}" "${args[@]}"
 done

@@ -60,10 +60,10 @@ class ComponentSpecTest {
         InvalidOptionException e = refused("renyi-typo:alpha=0.5");
         assertEquals("objective", e.option());
         assertTrue(e.getMessage().contains("unknown objective 'renyi-typo'")
-                && e.getMessage().contains("elbo, iwae, mc-elbo"), e.getMessage());
+                && e.getMessage().contains("elbo, iwae, mc-elbo, renyi"), e.getMessage());
         InvalidOptionException guide = assertThrows(InvalidOptionException.class,
-                () -> VaeConfig.builder().guide("iaf:flows=4"));
-        assertTrue(guide.getMessage().startsWith("option guide names an unknown guide 'iaf'"), guide.getMessage());
+                () -> VaeConfig.builder().guide("maf:flows=4"));
+        assertTrue(guide.getMessage().startsWith("option guide names an unknown guide 'maf'"), guide.getMessage());
     }
 
     @Test

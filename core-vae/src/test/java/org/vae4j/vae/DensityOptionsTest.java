@@ -44,10 +44,10 @@ class DensityOptionsTest {
     void newOptionsRoundTripThroughTheMapForm() {
         VaeConfig config = densityConfig(NumericLikelihood.CONTINUOUS_BERNOULLI);
         Map<String, String> map = config.toMap();
-        assertEquals("GATED", map.get("hiddenLayer"));
-        assertEquals("HE_NORMAL", map.get("weightInit"));
+        assertEquals("gated", map.get("hiddenLayer"));
+        assertEquals("he_normal", map.get("weightInit"));
         assertEquals("true", map.get("clampLogVariance"));
-        assertEquals("CONTINUOUS_BERNOULLI", map.get("numericLikelihood"));
+        assertEquals("continuous_bernoulli", map.get("numericLikelihood"));
         assertEquals(config, VaeConfig.fromCompleteMap(map));
         VaeConfig binarized = VaeConfig.fromMap(Map.of("numericLikelihood", "bernoulli", "dynamicBinarization",
                 "true", "hiddenLayer", "gated")).build();
