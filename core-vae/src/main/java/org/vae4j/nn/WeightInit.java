@@ -15,30 +15,12 @@ import org.vae4j.engine.NativeArrays;
  */
 public enum WeightInit {
     /** Like {@code torch.nn.Linear}'s default: weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in)). */
-    TORCH_UNIFORM {
-        @Override
-        void initialize(NDArray weight, NDArray bias, Random random) {
-            double bound = 1.0 / Math.sqrt(weight.getShape().get(1));
-            fill(weight, () -> (random.nextDouble() * 2 - 1) * bound);
-            if (bias != null) {
-                fill(bias, () -> (random.nextDouble() * 2 - 1) * bound);
-            }
-        }
-    },
+    TORCH_UNIFORM,
     /**
      * He-normal weights N(0, 2 / fan_in) and zero biases, as PyTorch's {@code kaiming_normal_} with its
      * defaults gives (He et al. 2015); the initialisation of the VampPrior paper's networks.
      */
-    HE_NORMAL {
-        @Override
-        void initialize(NDArray weight, NDArray bias, Random random) {
-            double std = Math.sqrt(2.0 / weight.getShape().get(1));
-            fill(weight, () -> random.nextGaussian() * std);
-            if (bias != null) {
-                fill(bias, () -> 0);
-            }
-        }
-    };
+    HE_NORMAL;
 
     /**
      * Re-initialises the Linear layers of an initialised block, depth first, in child order; a
@@ -59,8 +41,29 @@ public enum WeightInit {
         block.getChildren().values().forEach(child -> apply(child, random));
     }
 
-    /** Draws one layer's weight (outputs, inputs) and bias (outputs, or null). */
-    abstract void initialize(NDArray weight, NDArray bias, Random random);
+    /**
+     * Draws one layer's weight (outputs, inputs) and bias (outputs, or null). A switch rather than
+     * constant-specific bodies: the constants stay of the enum's own class, which Tribuo's provenance needs.
+     */
+    void initialize(NDArray weight, NDArray bias, Random random) {
+        long fanIn = weight.getShape().get(1);
+        switch (this) {
+            case TORCH_UNIFORM -> {
+                double bound = 1.0 / Math.sqrt(fanIn);
+                fill(weight, () -> (random.nextDouble() * 2 - 1) * bound);
+                if (bias != null) {
+                    fill(bias, () -> (random.nextDouble() * 2 - 1) * bound);
+                }
+            }
+            case HE_NORMAL -> {
+                double std = Math.sqrt(2.0 / fanIn);
+                fill(weight, () -> random.nextGaussian() * std);
+                if (bias != null) {
+                    fill(bias, () -> 0);
+                }
+            }
+        }
+    }
 
     /** Overwrites every element of {@code array} with an independent draw from U(-bound, bound). */
     public static void fillUniform(NDArray array, double bound, Random random) {
