@@ -91,6 +91,66 @@ public interface VaeSettingsHandler {
         return VaeSettings.tipText("standardize");
     }
 
+    /** See {@link #hiddenLayerTipText()}. */
+    default SelectedTag getHiddenLayer() {
+        return vaeSettings().selectedTag("hiddenLayer");
+    }
+
+    /** See {@link #hiddenLayerTipText()}. */
+    default void setHiddenLayer(SelectedTag value) {
+        vaeSettings().set("hiddenLayer", value.getSelectedTag().getIDStr());
+    }
+
+    /** @return the help of option hiddenLayer */
+    default String hiddenLayerTipText() {
+        return VaeSettings.tipText("hiddenLayer");
+    }
+
+    /** See {@link #weightInitTipText()}. */
+    default SelectedTag getWeightInit() {
+        return vaeSettings().selectedTag("weightInit");
+    }
+
+    /** See {@link #weightInitTipText()}. */
+    default void setWeightInit(SelectedTag value) {
+        vaeSettings().set("weightInit", value.getSelectedTag().getIDStr());
+    }
+
+    /** @return the help of option weightInit */
+    default String weightInitTipText() {
+        return VaeSettings.tipText("weightInit");
+    }
+
+    /** See {@link #clampLogVarianceTipText()}. */
+    default boolean isClampLogVariance() {
+        return (Boolean) vaeSettings().value("clampLogVariance");
+    }
+
+    /** See {@link #clampLogVarianceTipText()}. */
+    default void setClampLogVariance(boolean value) {
+        vaeSettings().set("clampLogVariance", value);
+    }
+
+    /** @return the help of option clampLogVariance */
+    default String clampLogVarianceTipText() {
+        return VaeSettings.tipText("clampLogVariance");
+    }
+
+    /** See {@link #dynamicBinarizationTipText()}. */
+    default boolean isDynamicBinarization() {
+        return (Boolean) vaeSettings().value("dynamicBinarization");
+    }
+
+    /** See {@link #dynamicBinarizationTipText()}. */
+    default void setDynamicBinarization(boolean value) {
+        vaeSettings().set("dynamicBinarization", value);
+    }
+
+    /** @return the help of option dynamicBinarization */
+    default String dynamicBinarizationTipText() {
+        return VaeSettings.tipText("dynamicBinarization");
+    }
+
     /** See {@link #epochsTipText()}. */
     default int getEpochs() {
         return (Integer) vaeSettings().value("epochs");
