@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,15 @@ class KilledWriteTest {
         }
     }
 
+    /** The size of a file that may vanish meanwhile (the check that outputs can be written makes one briefly). */
+    private static long sizeOrZero(Path file) throws IOException {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
+    }
+
     @Test
     void aKilledGenerateKeepsTheOldFileAndTheNextWriteCleansUp() throws Exception {
         Path data = Fixtures.csv(dir, "points.csv", 30);
@@ -51,7 +61,7 @@ class KilledWriteTest {
         Optional<Path> temp = Optional.empty();
         while (System.nanoTime() < deadline && process.isAlive()) {
             temp = temporaryOf(out);
-            if (temp.isPresent() && Files.size(temp.get()) > 1 << 16) {
+            if (temp.isPresent() && sizeOrZero(temp.get()) > 1 << 16) {
                 break;
             }
             Thread.sleep(50);
