@@ -136,11 +136,14 @@ class VaeLifecycleTest {
     @Test
     void modelsThatAreNeverClosedFreeTheirNativeMemoryOnceUnreachable() throws InterruptedException {
         int before = liveArrays();
+        List<Vae> held = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Vae dropped = Vae.fromBytes(modelBytes);
             dropped.encodeMeans(table);
+            held.add(dropped); // reachable until counted, so a collection meanwhile cannot free them early
         }
         assertTrue(liveArrays() >= before + 40, "the count sees the dropped models' parameters");
+        held.clear();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (liveArrays() > before && System.nanoTime() < deadline) {
             System.gc();
