@@ -7,7 +7,7 @@ import org.vae4j.vae.Vae;
 import org.vae4j.vae.VaeTrainer;
 
 /**
- * vae4j on the density-estimation protocol of ../shared/bench/torch_density.py ({@link DensityProtocol}),
+ * vae4j on the density-estimation protocol of the PyTorch reference script torch_density.py ({@link DensityProtocol}),
  * printing the same lines as that script, so that examples/bench/density.sh can run both and compare them:
  * <pre>
  * peer=vae4j-density djl=.. pytorch=.. prior=standard ... n_train=50000 n_val=10000 n_test=10000

@@ -15,7 +15,7 @@ import org.vae4j.vae.InvalidOptionException;
 import org.vae4j.vae.VaeConfig;
 
 /**
- * The density-estimation protocol of ../shared/bench/torch_density.py (the VampPrior and Exemplar-VAE
+ * The density-estimation protocol of the PyTorch reference script torch_density.py (the VampPrior and Exemplar-VAE
  * tables): dynamically binarized Fashion-MNIST, the first 50k training images to train and the last 10k to
  * validate, t10k to test; gated 784-300-300 networks with He-normal weights and a log-variance clamp,
  * 40 latents, Adam 5e-4, batch 100, KL warm-up, early stopping on the validation loss, test NLL by
