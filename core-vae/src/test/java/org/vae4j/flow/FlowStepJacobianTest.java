@@ -15,6 +15,7 @@ import ai.djl.training.ParameterStore;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vae4j.engine.Engines;
@@ -26,6 +27,15 @@ import org.vae4j.engine.Engines;
  * applied to S draws per row, (S, B, M), against the same step applied to each draw's (B, M) slice.
  */
 class FlowStepJacobianTest {
+
+    /** The plain-Java reference the flows are checked against, itself checked on matrices of known determinant. */
+    @Test
+    void theReferenceLogDeterminantIsExactOnKnownMatrices() {
+        // 2 x 2: det = ad - bc = 2 * 3 - 4 * 5 = -14; the elimination needs the pivot swap.
+        assertEquals(Math.log(14), FlowTesting.logAbsDet(new double[][] {{2, 4}, {5, 3}}), 1e-12);
+        // A row permutation of a triangular matrix: |det| is the product of its diagonal, 0.5 * 4 * 3.
+        assertEquals(Math.log(6), FlowTesting.logAbsDet(new double[][] {{0, 4, 1}, {0.5, 7, -2}, {0, 0, 3}}), 1e-12);
+    }
 
     private static final int ROWS = 3;
     private static final int CONTEXT = 2;
