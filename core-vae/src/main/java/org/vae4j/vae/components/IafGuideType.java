@@ -16,20 +16,22 @@ import org.vae4j.options.OptionValues;
 /**
  * {@code iaf:flows=N,hidden=H,context=C}: inverse autoregressive flow on the diagonal Gaussian (Kingma et al.
  * 2016), its MADE steps reading a context of C extra encoder outputs and alternating the order of the
- * dimensions.
+ * dimensions. Defaults: depth 2 with MADE layers of width 320, the smaller of Kingma et al.'s MNIST models;
+ * the paper gives no context width for a dense encoder, and 128 is narrower than the encoder layers in common
+ * use, so the context head adds little to the encoder's cost.
  */
 public final class IafGuideType extends BaseComponentType implements GuideType {
 
     /** The number of IAF steps. */
-    public static final OptionDescription FLOWS = OptionDescription.ofInt("flows", FlowGuide.DEFAULT_IAF_FLOWS,
+    public static final OptionDescription FLOWS = OptionDescription.ofInt("flows", 2,
             Constraint.between(1, 100), "Number of inverse autoregressive steps.");
 
     /** The MADE hidden width. */
-    public static final OptionDescription HIDDEN = OptionDescription.ofInt("hidden", FlowGuide.DEFAULT_IAF_HIDDEN,
+    public static final OptionDescription HIDDEN = OptionDescription.ofInt("hidden", 320,
             Constraint.between(1, 4096), "Units in each of a step's two MADE hidden layers.");
 
     /** The context width. */
-    public static final OptionDescription CONTEXT = OptionDescription.ofInt("context", FlowGuide.DEFAULT_CONTEXT,
+    public static final OptionDescription CONTEXT = OptionDescription.ofInt("context", 128,
             Constraint.between(0, 4096), "Extra encoder outputs the steps read as context (0 for none).");
 
     /** For {@link java.util.ServiceLoader}. */
