@@ -74,7 +74,9 @@ public final class ExplorerDriver {
         generator.setOptions(Utils.splitOptions("-E 10 -n 30 -training " + Utils.quote(arff.getPath())));
         panel.m_DataGenerator = generator;
         SwingUtilities.invokeLater(panel.m_GenerateBut::doClick);
-        waitFor(() -> dialog() != null);
+        // Shown first at its title bar's size, the dialog grows once its property sheet (one row per option)
+        // is laid out: wait for that before the screenshot.
+        waitFor(() -> dialog() != null && dialog().getHeight() > 100);
         JDialog dialog = dialog();
         Thread.sleep(500);
         screenshot(dialog, new File(shots, "explorer-3-generate-dialog.png"));
