@@ -1,6 +1,7 @@
 package org.vae4j.preprocess;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
@@ -17,6 +18,22 @@ import java.nio.FloatBuffer;
  */
 public record EncodedRows(int rows, int width, FloatBuffer values, ByteBuffer directValues, float[] mask,
         float[] conditions, int conditionWidth) {
+
+    /**
+     * These rows with their values in a direct buffer (a copy, made once, when they are not in one already),
+     * which the engine then reads in place: for rows trained on again and again, each time by a new set of
+     * tensors. The buffer is Java's to free, when these rows are no longer reachable.
+     */
+    public EncodedRows withDirectValues() {
+        if (directValues != null) {
+            return this;
+        }
+        ByteBuffer direct = ByteBuffer.allocateDirect(Math.multiplyExact(values.remaining(), Float.BYTES))
+                .order(ByteOrder.nativeOrder());
+        FloatBuffer view = direct.asFloatBuffer();
+        view.put(values.duplicate()).flip();
+        return new EncodedRows(rows, width, view, direct, mask, conditions, conditionWidth);
+    }
 
     /** Whether any cell is missing. */
     public boolean hasMask() {

@@ -69,36 +69,42 @@ public final class ShardTrainer {
     }
 
     /**
-     * Takes {@code count} SVI steps (mini-batches of the configured size, Adam, the KL warm-up) on the rows of
-     * {@code shard}, starting from {@code from}. Step numbers count this shard's steps since training began:
+     * Takes {@code count} SVI steps (mini-batches of {@code batchSize} rows, Adam, the KL warm-up) on the rows
+     * of {@code shard}, starting from {@code from}. Step numbers count this shard's steps since training began:
      * step s falls in the shard's epoch {@code s / ceil(rows / batchSize)}, whose row order is drawn from
-     * {@code seed} and that epoch, so consecutive calls continue where the last one stopped.
+     * {@code seed} and that epoch, so consecutive calls continue where the last one stopped. The batch size is
+     * the caller's: a driver averaging W shards gives each a W-th of the configured batch, so that an epoch
+     * takes as many averaged steps of as many rows as training in one JVM does.
      *
+     * @param batchSize rows per step on this shard (a shard of fewer rows steps with all of them)
      * @param seed the shard's seed (give each shard its own)
      * @param firstStep the number of steps this shard has taken before
-     * @throws IllegalArgumentException for an empty shard, negative counts, a state of other parameters, or
-     *     values the likelihood cannot model
+     * @throws IllegalArgumentException for an empty shard, negative counts, a batch size below 1, a state of
+     *     other parameters, or values the likelihood cannot model
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
-    public Result steps(TrainingState from, Table shard, long firstStep, int count, long seed) {
-        return steps(from, prepare(shard), firstStep, count, seed);
+    public Result steps(TrainingState from, Table shard, long firstStep, int count, int batchSize, long seed) {
+        return steps(from, prepare(shard), firstStep, count, batchSize, seed);
     }
 
     /**
-     * {@link #steps(TrainingState, Table, long, int, long)} on a shard encoded once beforehand, for a worker
-     * that keeps its shard between rounds.
+     * {@link #steps(TrainingState, Table, long, int, int, long)} on a shard encoded once beforehand, for a
+     * worker that keeps its shard between rounds.
      *
-     * @throws IllegalArgumentException for negative counts or a state of other parameters
+     * @throws IllegalArgumentException for negative counts, a batch size below 1 or a state of other parameters
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
-    public Result steps(TrainingState from, PreparedShard shard, long firstStep, int count, long seed) {
+    public Result steps(TrainingState from, PreparedShard shard, long firstStep, int count, int batchSize, long seed) {
         if (firstStep < 0 || count < 0) {
             throw new IllegalArgumentException("step numbers must be >= 0, got first step " + firstStep + " and "
                     + count + " steps");
         }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("the batch size must be >= 1, got " + batchSize);
+        }
         return Engines.withoutGradients(() -> {
             synchronized (VaeTrainer.TRAINING_LOCK) {
-                return run(from, shard.rows, firstStep, count, seed);
+                return run(from, shard.rows, firstStep, count, Math.min(batchSize, shard.rows()), seed);
             }
         });
     }
@@ -112,10 +118,13 @@ public final class ShardTrainer {
         if (shard.rows() == 0) {
             throw new IllegalArgumentException("cannot train on an empty shard");
         }
-        return new PreparedShard(preprocessor.encode(shard));
+        return new PreparedShard(preprocessor.encode(shard).withDirectValues());
     }
 
-    /** A shard's rows as the networks read them (see {@link #prepare}); plain Java memory, nothing to close. */
+    /**
+     * A shard's rows as the networks read them (see {@link #prepare}), in a direct buffer that every round's
+     * tensors wrap in place instead of copying the shard again; Java memory, nothing to close.
+     */
     public static final class PreparedShard {
         private final EncodedRows rows;
 
@@ -129,7 +138,7 @@ public final class ShardTrainer {
         }
     }
 
-    private Result run(TrainingState from, EncodedRows rows, long firstStep, int count, long seed) {
+    private Result run(TrainingState from, EncodedRows rows, long firstStep, int count, int batchSize, long seed) {
         try (NDManager manager = Engines.pytorch().newBaseManager(Engines.resolve(config.device()))) {
             VaeNetworks networks = networks(from, manager);
             List<Parameter> parameters = new ArrayList<>(networks.named().values());
@@ -140,7 +149,6 @@ public final class ShardTrainer {
             NoiseSource noise = new NoiseSource(RowSeeds.mix(seed ^ RowSeeds.mix(firstStep + 1)));
             KlSchedule schedule = new KlSchedule(config.beta(), config.warmupEpochs());
             int n = rows.rows();
-            int batchSize = Math.min(config.batchSize(), n);
             int stepsPerEpoch = (n + batchSize - 1) / batchSize;
             double lossSum = 0;
             long rowsSeen = 0;

@@ -86,16 +86,16 @@ class ShardTrainerTest {
         ShardTrainer trainer = new ShardTrainer(config, Preprocessor.fit(table, config.numericLikelihood(), true), false);
         TrainingState start = trainer.initialState();
         assertEquals(start, trainer.initialState());
-        ShardTrainer.Result once = trainer.steps(start, table, 0, 5, 11);
-        ShardTrainer.Result again = trainer.steps(start, table, 0, 5, 11);
+        ShardTrainer.Result once = trainer.steps(start, table, 0, 5, config.batchSize(), 11);
+        ShardTrainer.Result again = trainer.steps(start, table, 0, 5, config.batchSize(), 11);
         assertEquals(once.state(), again.state());
         assertEquals(once.lossSum(), again.lossSum());
         assertEquals(5, once.state().optimizerSteps());
-        assertNotEquals(once.state(), trainer.steps(start, table, 0, 5, 12).state());
+        assertNotEquals(once.state(), trainer.steps(start, table, 0, 5, config.batchSize(), 12).state());
 
         TrainingState state = start;
         for (int round = 0; round < 20; round++) {
-            state = trainer.steps(state, table, round * 13L, 13, 11).state();
+            state = trainer.steps(state, table, round * 13L, 13, config.batchSize(), 11).state();
         }
         try (Vae before = trainer.model(start, new double[0], TrainingHistory.empty());
                 Vae after = trainer.model(state, new double[0], TrainingHistory.empty())) {

@@ -29,6 +29,11 @@ import org.vae4j.vae.VaeConfig;
  * and Adam's moments), each partition takes {@code localSteps} steps on its rows ({@link ShardTrainer}), and
  * the driver averages the returned states in partition order.
  *
+ * <p>The configured batch size is the rows of one averaged step, as in one JVM: each of W non-empty
+ * partitions steps with {@code ceil(batchSize / W)} of its rows, so an epoch takes as many averaged steps as
+ * training in one JVM does. (Giving every partition the whole batch would make each averaged step a W times
+ * larger batch, and the same epochs W times fewer steps.)
+ *
  * <p>A task is a pure function of the broadcast state, its partition's rows and a seed derived from the
  * configured seed and the partition's index: a task that Spark retries returns the same state, and the
  * averaged state never sees a half-finished or duplicated result (only the results of the successful
@@ -71,7 +76,8 @@ final class DataParallelTraining {
         TrainerSpec spec = new TrainerSpec(config, codec, preprocessor, summary.hasMissing());
         ShardTrainer trainer = spec.trainer();
         int largest = sizes.stream().max(Comparator.naturalOrder()).orElseThrow();
-        int roundCount = rounds > 0 ? rounds : roundsForEpochs(largest);
+        int partitionBatch = partitionBatchSize(config.batchSize(), (int) sizes.stream().filter(n -> n > 0).count());
+        int roundCount = rounds > 0 ? rounds : roundsForEpochs(largest, partitionBatch);
 
         TrainingState state = trainer.initialState();
         List<EpochReport> reports = new ArrayList<>();
@@ -82,7 +88,8 @@ final class DataParallelTraining {
             Broadcast<TrainingState> shared = context.broadcast(state);
             long firstStep = (long) round * steps;
             List<PartitionResult> results = new ArrayList<>(shards.mapPartitionsWithIndex(
-                    (partition, rows) -> step(spec, shared, rows, partition, firstStep, steps, seed), false).collect());
+                    (partition, rows) -> step(spec, shared, rows, partition, firstStep, steps, partitionBatch, seed),
+                    false).collect());
             shared.destroy();
             results.sort(Comparator.comparingInt(PartitionResult::partition));
             List<TrainingState> states = new ArrayList<>(results.size());
@@ -105,14 +112,14 @@ final class DataParallelTraining {
     }
 
     private static Iterator<PartitionResult> step(TrainerSpec spec, Broadcast<TrainingState> state, Iterator<Shard> rows,
-            int partition, long firstStep, int steps, long seed) {
+            int partition, long firstStep, int steps, int batchSize, long seed) {
         if (!rows.hasNext()) {
             return List.<PartitionResult>of().iterator();
         }
         Shard shard = rows.next();
         ShardTrainer trainer = spec.trainer();
         ShardTrainer.Result result = trainer.steps(state.value(), shard.prepared(trainer, spec.codec().schema()),
-                firstStep, steps, partitionSeed(seed, partition));
+                firstStep, steps, batchSize, partitionSeed(seed, partition));
         return List.of(new PartitionResult(partition, result)).iterator();
     }
 
@@ -121,9 +128,14 @@ final class DataParallelTraining {
         return seed * 0x9E3779B97F4A7C15L + partition + 1;
     }
 
+    /** Each partition's share of the rows of one averaged step. */
+    static int partitionBatchSize(int batchSize, int partitions) {
+        return (batchSize + partitions - 1) / partitions;
+    }
+
     /** Enough rounds for the configured epochs over the largest partition. */
-    private int roundsForEpochs(int largestShard) {
-        long stepsPerEpoch = (largestShard + (long) config.batchSize() - 1) / config.batchSize();
+    private int roundsForEpochs(int largestShard, int partitionBatch) {
+        long stepsPerEpoch = (largestShard + (long) partitionBatch - 1) / partitionBatch;
         return (int) Math.max(1, (config.epochs() * stepsPerEpoch + localSteps - 1) / localSteps);
     }
 

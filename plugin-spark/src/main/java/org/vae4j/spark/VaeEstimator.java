@@ -125,7 +125,10 @@ public final class VaeEstimator extends Estimator<VaeSparkModel> implements Defa
         return setOption("epochs", Integer.toString(value));
     }
 
-    /** See {@link VaeConfig#batchSize()}: rows per step on each partition. */
+    /**
+     * See {@link VaeConfig#batchSize()}: the rows of one averaged step, as in one JVM; each of W partitions
+     * steps with a W-th of them.
+     */
     public VaeEstimator setBatchSize(int value) {
         return setOption("batchSize", Integer.toString(value));
     }

@@ -202,4 +202,19 @@ class VaeSparkTest {
         }
         assertFalse(Arrays.equals(first[0], encode(estimator().setRounds(8).setSeed(8).fit(data(2)).modelBytes())[0]));
     }
+
+    @Test
+    void theBatchSizeIsSharedOutSoAnEpochOnTwoPartitionsTakesAsManyAveragedStepsAsInOneJvm() {
+        Dataset<Row> two = data(2).cache();
+        int largest = two.javaRDD().glom().map(List::size).collect().stream().max(Integer::compare).orElseThrow();
+        int epochs = 2;
+        try (Vae vae = Vae.fromBytes(estimator().setEpochs(epochs).setLocalSteps(1).fit(two).modelBytes())) {
+            // 16 rows per partition per step: the batch size of 32 split over two partitions.
+            assertEquals(epochs * ((largest + 15) / 16), vae.history().epochs().size());
+        }
+        try (Vae vae = Vae.fromBytes(estimator().setEpochs(epochs).setLocalSteps(1).fit(data(1)).modelBytes())) {
+            assertEquals(epochs * ((rows.size() + 31) / 32), vae.history().epochs().size());
+        }
+        two.unpersist();
+    }
 }
