@@ -36,7 +36,7 @@ import org.vae4j.vae.VaeTrainer;
  * mvn -q -o package dependency:build-classpath -DskipTests -pl plugin-spark -am -Dmdep.outputFile=/tmp/spark-cp.txt
  * . examples/bin/vae4j-env.sh
  * java -Xmx10g $OPENS -cp "examples/target/classes:examples/target/lib/*:$(cat /tmp/spark-cp.txt)" \
- *     org.vae4j.examples.bench.SparkBench --epochs 2
+ *     org.vae4j.examples.bench.SparkBench --epochs 10
  * </pre>
  * where {@code $OPENS} is the root pom's {@code spark.java17.opens} (what Spark 3.5 needs opened on Java 17).
  * Prints {@code TRAIN peer=... test_elbo=... sec_per_epoch=...} and {@code ENCODE ... spark_slowdown=...} lines
@@ -50,7 +50,7 @@ public final class SparkBench {
     public static void main(String[] args) throws Exception {
         BenchOptions options = Workload.declare(new BenchOptions("SparkBench"), 2, "all")
                 .option("--master", "local[2]", "Spark master")
-                .option("--local-steps", "100", "steps per partition per round of data-parallel training")
+                .option("--local-steps", "50", "steps per partition per round of data-parallel training")
                 .option("--encode-rows", "1000000", "rows to encode (the test images repeated)")
                 .flag("--encode-only", "skip the Spark trainings (the one-JVM model is still trained, to encode with)");
         BenchRunner.run(options, args, o -> run(Workload.from(o), o.text("--master"), o.positiveInt("--local-steps"),
