@@ -1,0 +1,146 @@
+package org.vae4j.examples.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.vae4j.data.Table;
+import org.vae4j.engine.DeviceChoice;
+import org.vae4j.eval.FactorVaeMetric;
+import org.vae4j.eval.MutualInformationGap;
+import org.vae4j.examples.dsprites.DSprites;
+import org.vae4j.examples.dsprites.EncodedDSprites;
+import org.vae4j.preprocess.NumericLikelihood;
+import org.vae4j.vae.InvalidOptionException;
+import org.vae4j.vae.Vae;
+import org.vae4j.vae.VaeConfig;
+import org.vae4j.vae.VaeTrainer;
+
+/**
+ * Disentanglement on generated dSprites ({@link DSprites}): trains one VAE per configuration of
+ * {@code --runs} on the same seeded subset of images and prints one line per run:
+ * <pre>
+ * peer=vae4j-disentanglement djl=.. pytorch=.. images=.. seed=.. latent=.. hidden=.. epochs=.. ...
+ * RUN 1 objective=elbo beta=1.0 mig=.. mig_factors=../../../../.. factorvae_metric=.. recon_ll=.. elbo=..
+ *     train_seconds=.. eval_seconds=.. model=..
+ * </pre>
+ * {@code mig} is the mutual information gap of the posterior means of the training images (20 bins per latent;
+ * {@code mig_factors} gives it per factor, in the order shape/scale/orientation/posX/posY), and
+ * {@code factorvae_metric} the evaluation accuracy of the FactorVAE majority-vote classifier on fresh sprites.
+ * {@code recon_ll} is the mean over the training images of log p(x | z) at the posterior mean, in nats per
+ * image (Bernoulli pixels; the decoded probabilities are held as floats and clipped to [1e-6, 1 - 1e-6]);
+ * {@code elbo} the mean ELBO of the training images with one z each. The objectives are vae4j objective specs
+ * passed through as they are, so any objective vae4j knows can be benchmarked.
+ */
+public final class DisentanglementBench {
+
+    private static final int RECONSTRUCTION_CHUNK = 1000;
+    private static final double CLIP = 1e-6;
+
+    private DisentanglementBench() {}
+
+    /** Runs the benchmark; {@code --help} lists the options. */
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = new BenchOptions("DisentanglementBench")
+                .option("--runs", "elbo beta=1; elbo beta=4", "configurations separated by ';', each an "
+                        + "objective spec and optionally beta=B, such as 'elbo beta=4; tcvae:beta=6'")
+                .option("--images", "20000", "training images: a seeded random subset of the 737,280 sprites")
+                .option("--epochs", "10", "epochs to train each run")
+                .option("--batch", "64", "mini-batch size")
+                .option("--hidden", "1200,1200", "encoder widths (decoder mirrored)")
+                .option("--latent", "10", "latent dimensions")
+                .option("--lr", "0.0005", "Adam learning rate")
+                .option("--votes", "1000", "training votes of the FactorVAE metric (half as many evaluate it)")
+                .option("--vote-batch", "64", "sprites per FactorVAE-metric vote")
+                .option("--seed", "42", "seed of the images, the models and the votes")
+                .option("--threads", "2", "PyTorch intra-op threads")
+                .option("--device", "cpu", "cpu, gpu or auto")
+                .option("--out", "none", "directory to save each run's model in (run1.vae, ...), or none");
+        BenchRunner.run(options, args, DisentanglementBench::run);
+    }
+
+    private static void run(BenchOptions o) throws IOException {
+        List<DisentanglementRun> runs = DisentanglementRun.parseAll("--runs", o.text("--runs"));
+        int images = o.positiveInt("--images");
+        long seed = o.integer("--seed");
+        FactorVaeMetric.Protocol votes = new FactorVaeMetric.Protocol(o.positiveInt("--votes"),
+                Math.max(1, o.positiveInt("--votes") / 2), o.positiveInt("--vote-batch"));
+        Path out = o.text("--out").equals("none") ? null : Path.of(o.text("--out"));
+        VaeConfig.Builder base = VaeConfig.builder()
+                .latentDim(o.positiveInt("--latent"))
+                .hidden(o.positiveInts("--hidden"))
+                .numericLikelihood(NumericLikelihood.BERNOULLI)
+                .standardize(false)
+                .epochs(o.positiveInt("--epochs"))
+                .batchSize(o.positiveInt("--batch"))
+                .learningRate(o.positiveReal("--lr"))
+                .seed(seed)
+                .device(DeviceChoice.parse(o.text("--device")));
+        VaeConfig common = base.build();
+        List<VaeConfig> configs = runs.stream().map(r -> config(common, r)).toList(); // unknown objectives fail first
+        Workload.useThreads(o.positiveInt("--threads"));
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        int[][] factors = DSprites.randomFactors(images, seed);
+        Table train = DSprites.images(factors);
+        System.out.printf("peer=vae4j-disentanglement %s images=%d seed=%d latent=%s hidden=%s epochs=%s batch=%s "
+                + "lr=%s votes=%d/%d vote_batch=%d mig_bins=%d%n", BenchRunner.versions(), images, seed,
+                o.text("--latent"), o.text("--hidden"), o.text("--epochs"), o.text("--batch"), o.text("--lr"),
+                votes.trainVotes(), votes.evalVotes(), votes.batch(), MutualInformationGap.DEFAULT_BINS);
+        for (int i = 0; i < runs.size(); i++) {
+            long start = System.nanoTime();
+            try (Vae vae = new VaeTrainer(configs.get(i)).fit(train)) {
+                double trainSeconds = (System.nanoTime() - start) / 1e9;
+                start = System.nanoTime();
+                double[][] codes = vae.encodeMeans(train);
+                MutualInformationGap mig = MutualInformationGap.of(codes, factors, MutualInformationGap.DEFAULT_BINS);
+                FactorVaeMetric metric = FactorVaeMetric.of(codes, new EncodedDSprites(vae), votes, seed + 1);
+                double reconstruction = reconstructionLogLikelihood(vae, factors);
+                double elbo = BenchRunner.mean(vae.elbo(train, seed + 2));
+                double evalSeconds = (System.nanoTime() - start) / 1e9;
+                String model = "none";
+                if (out != null) {
+                    Path file = out.resolve("run" + (i + 1) + ".vae");
+                    vae.save(file);
+                    model = file.toString();
+                }
+                System.out.printf("RUN %d %s mig=%.4f mig_factors=%s factorvae_metric=%.4f recon_ll=%.3f elbo=%.3f "
+                        + "train_seconds=%.1f eval_seconds=%.1f model=%s%n", i + 1, runs.get(i).describe(),
+                        mig.score(), Arrays.stream(mig.perFactor()).mapToObj(g -> String.format("%.3f", g))
+                                .collect(Collectors.joining("/")),
+                        metric.accuracy(), reconstruction, elbo, trainSeconds, evalSeconds, model);
+                System.out.flush();
+            }
+        }
+    }
+
+    /** The run's configuration; an objective or beta vae4j refuses fails naming --runs. */
+    private static VaeConfig config(VaeConfig common, DisentanglementRun run) {
+        try {
+            return common.toBuilder().objective(run.objective()).beta(run.beta()).build();
+        } catch (InvalidOptionException e) {
+            throw new IllegalArgumentException("option --runs: " + e.getMessage(), e);
+        }
+    }
+
+    /** Mean log p(x | z = posterior mean) of the images, in nats, rendered and scored a chunk at a time. */
+    private static double reconstructionLogLikelihood(Vae vae, int[][] factors) {
+        double sum = 0;
+        for (int from = 0; from < factors.length; from += RECONSTRUCTION_CHUNK) {
+            Table images = DSprites.images(Arrays.copyOfRange(factors, from,
+                    Math.min(factors.length, from + RECONSTRUCTION_CHUNK)));
+            Table probabilities = vae.reconstruct(images);
+            for (int r = 0; r < images.rows(); r++) {
+                for (int c = 0; c < images.width(); c++) {
+                    double p = Math.min(1 - CLIP, Math.max(CLIP, probabilities.value(r, c)));
+                    sum += images.value(r, c) == 1f ? Math.log(p) : Math.log1p(-p);
+                }
+            }
+        }
+        return sum / factors.length;
+    }
+}
