@@ -65,6 +65,10 @@ public final class DisentanglementBench {
     private static void run(BenchOptions o) throws IOException {
         List<DisentanglementRun> runs = DisentanglementRun.parseAll("--runs", o.text("--runs"));
         int images = o.positiveInt("--images");
+        if (images > DSprites.MAX_TABLE_IMAGES) {
+            throw new IllegalArgumentException("option --images must be at most " + DSprites.MAX_TABLE_IMAGES
+                    + " (one in-memory table), got " + images);
+        }
         long seed = o.integer("--seed");
         FactorVaeMetric.Protocol votes = new FactorVaeMetric.Protocol(o.positiveInt("--votes"),
                 Math.max(1, o.positiveInt("--votes") / 2), o.positiveInt("--vote-batch"));

@@ -30,6 +30,8 @@ public final class DSprites {
     public static final int SIDE = 64;
     /** Pixels per image. */
     public static final int PIXELS = SIDE * SIDE;
+    /** The most images one table holds (its direct buffer is at most 2 GiB). */
+    public static final int MAX_TABLE_IMAGES = Integer.MAX_VALUE / (PIXELS * Float.BYTES);
     /** Factor index of the shape ({@link SpriteShape} ordinal). */
     public static final int SHAPE = 0;
     /** Factor index of the scale. */
@@ -167,9 +169,16 @@ public final class DSprites {
     /**
      * The images of some factor combinations as a table of {@link #PIXELS} numeric columns in [0, 1], held
      * off the Java heap in one direct buffer that the engine reads without a copy.
+     *
+     * @throws IllegalArgumentException for more images than one buffer holds ({@value #MAX_TABLE_IMAGES}) or a
+     *     level out of range (naming the factor)
      */
     public static Table images(int[][] factors) {
-        ByteBuffer bytes = ByteBuffer.allocateDirect(Math.multiplyExact(factors.length, PIXELS * Float.BYTES))
+        if (factors.length > MAX_TABLE_IMAGES) {
+            throw new IllegalArgumentException("one table holds at most " + MAX_TABLE_IMAGES + " sprites, asked for "
+                    + factors.length);
+        }
+        ByteBuffer bytes = ByteBuffer.allocateDirect(factors.length * PIXELS * Float.BYTES)
                 .order(ByteOrder.nativeOrder());
         FloatBuffer floats = bytes.asFloatBuffer();
         for (int[] row : factors) {

@@ -127,5 +127,8 @@ class DSpritesTest {
                 () -> DSprites.image(new int[] {0, 6, 0, 0, 0}));
         assertTrue(e.getMessage().contains("factor scale: level 6"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DSprites.randomFactors(0, 1));
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> DSprites.images(new int[DSprites.MAX_TABLE_IMAGES + 1][]));
+        assertTrue(tooMany.getMessage().contains("at most 131071 sprites"), tooMany.getMessage());
     }
 }
