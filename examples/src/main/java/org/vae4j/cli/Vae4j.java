@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vae4j", mixinStandardHelpOptions = true, versionProvider = Vae4j.Version.class,
         description = "Variational autoencoders for tabular and image data on the JVM.",
         subcommands = {TrainCommand.class, EncodeCommand.class, GenerateCommand.class, EvaluateCommand.class,
-            ReconstructCommand.class, InfoCommand.class, DemoCommand.class, BenchCommand.class})
+            ReconstructCommand.class, TraverseCommand.class, InfoCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Vae4j implements Runnable {
 
     @CommandLine.Spec
