@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Image rows (a square number, at least 64, of numeric columns) are drawn as pictures; other rows as "
                 + "one small chart per column of the decoded value against the step, each column on one scale "
                 + "(its range printed under its name).",
-            "Example: vae4j traverse --model m.vae --data train.csv --row 5 --png traversal.png"})
+            "Example: vae4j traverse --model m.vae --data d.csv --row 5 --png t.png"})
 final class TraverseCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +50,7 @@ final class TraverseCommand implements Callable<Integer> {
             description = "Values per dimension, at least 2 (default ${DEFAULT-VALUE}).")
     private int steps;
 
-    @Option(names = "--range", paramLabel = "FROM,TO", split = ",", defaultValue = "-3,3",
+    @Option(names = "--range", paramLabel = "FROM,TO", split = ",", hideParamSyntax = true, defaultValue = "-3,3",
             description = "The values each dimension is swept over (default ${DEFAULT-VALUE}).")
     private double[] range;
 
