@@ -45,13 +45,23 @@ public final class LatentTraversal {
                         + (j + 1) + "; every value must be finite");
             }
         }
-        LatentTraversal traversal = new LatentTraversal(code.clone(), condition, grid, null);
-        double[][] z = new double[m * grid.steps()][];
+        double[] values = grid.values();
+        double[][] z = new double[m * values.length][];
         for (int d = 0; d < m; d++) {
-            System.arraycopy(traversal.codes(d), 0, z, d * grid.steps(), grid.steps());
+            System.arraycopy(sweep(code, values, d), 0, z, d * values.length, values.length);
         }
         int[] conditions = condition < 0 ? null : filled(z.length, condition);
-        return new LatentTraversal(traversal.code, condition, grid, vae.decode(z, conditions));
+        return new LatentTraversal(code.clone(), condition, grid, vae.decode(z, conditions));
+    }
+
+    /** One copy of {@code code} per value, with {@code dimension} set to that value. */
+    private static double[][] sweep(double[] code, double[] values, int dimension) {
+        double[][] codes = new double[values.length][];
+        for (int s = 0; s < values.length; s++) {
+            codes[s] = code.clone();
+            codes[s][dimension] = values[s];
+        }
+        return codes;
     }
 
     private static int[] filled(int length, int value) {
@@ -86,13 +96,7 @@ public final class LatentTraversal {
      */
     public double[][] codes(int dimension) {
         checkDimension(dimension);
-        double[] values = grid.values();
-        double[][] codes = new double[values.length][];
-        for (int s = 0; s < values.length; s++) {
-            codes[s] = code.clone();
-            codes[s][dimension] = values[s];
-        }
-        return codes;
+        return sweep(code, grid.values(), dimension);
     }
 
     /** The decoded rows of dimension {@code dimension} (counted from 0), one per step. */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code vae4j} command: train variational autoencoders on CSV, ARFF or IDX data and use them to encode,
- * generate, evaluate and reconstruct; {@code demo} runs the whole story on Fashion-MNIST.
+ * generate, evaluate, reconstruct and traverse; {@code demo} runs the whole story on Fashion-MNIST.
  */
 @Command(name = "vae4j", mixinStandardHelpOptions = true, versionProvider = Vae4j.Version.class,
         description = "Variational autoencoders for tabular and image data on the JVM.",
