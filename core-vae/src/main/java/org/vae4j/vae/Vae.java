@@ -257,6 +257,54 @@ public final class Vae implements AutoCloseable {
     }
 
     /**
+     * The latent traversal of one row: its posterior mean decoded with each latent dimension in turn swept over
+     * {@code grid}, the others held, and (for a conditional VAE) the row's own condition.
+     *
+     * @param row the row's index, counted from 0
+     * @throws IllegalArgumentException naming the row, counted from 1, when the table has no such row
+     */
+    public LatentTraversal traverse(Table table, int row, TraversalGrid grid) {
+        if (row < 0 || row >= table.rows()) {
+            throw new IllegalArgumentException("row " + ((long) row + 1) + " does not exist: the table has "
+                    + table.rows() + " rows (counted from 1)");
+        }
+        Table one = table.select(new int[] {row});
+        return LatentTraversal.decode(this, encodeMeans(one)[0], isConditional() ? one.condition(0) : -1, grid);
+    }
+
+    /**
+     * The latent traversal of a code of an unconditional VAE (such as all zeros, the standard-normal prior's
+     * mean).
+     *
+     * @throws IllegalArgumentException for a conditional VAE, or a code of the wrong length or not finite
+     */
+    public LatentTraversal traverse(double[] code, TraversalGrid grid) {
+        if (isConditional()) {
+            throw new IllegalArgumentException("a conditional VAE needs the condition level to decode the "
+                    + "traversal with");
+        }
+        return LatentTraversal.decode(this, code, -1, grid);
+    }
+
+    /**
+     * The latent traversal of a code of a conditional VAE, every row decoded with condition {@code conditionLevel}.
+     *
+     * @throws IllegalArgumentException for an unconditional VAE, a level out of range, or a code of the wrong
+     *     length or not finite
+     */
+    public LatentTraversal traverse(double[] code, int conditionLevel, TraversalGrid grid) {
+        if (!isConditional()) {
+            throw new IllegalArgumentException("an unconditional VAE takes no condition level");
+        }
+        int levels = schema().conditionCardinality();
+        if (conditionLevel < 0 || conditionLevel >= levels) {
+            throw new IllegalArgumentException("condition level " + conditionLevel + " does not exist: the model "
+                    + "has " + levels + " (counted from 0)");
+        }
+        return LatentTraversal.decode(this, code, conditionLevel, grid);
+    }
+
+    /**
      * {@code n} new rows from the prior, each cell sampled from the likelihood. A conditional VAE draws
      * each row's condition from the training frequencies.
      */

@@ -11,7 +11,6 @@ import java.util.stream.StreamSupport;
 
 import org.vae4j.cli.data.ImageShape;
 import org.vae4j.cli.data.TableWriter;
-import org.vae4j.data.Column;
 import org.vae4j.data.Table;
 import org.vae4j.vae.Vae;
 
@@ -62,7 +61,7 @@ final class GenerateCommand implements Callable<Integer> {
         try (Vae vae = model.load()) {
             ImageShape shape = png == null ? null : ImageOutput.shapeOf(vae.schema());
             Iterator<Table> chunks = label == null ? vae.generateInChunks(count, seed, CHUNK_ROWS)
-                    : vae.generateInChunks(count, level(vae), seed, CHUNK_ROWS);
+                    : vae.generateInChunks(count, model.conditionLevel(vae, label), seed, CHUNK_ROWS);
             Table first = chunks.next();
             Iterator<Table> all = Stream.concat(Stream.of(first),
                     StreamSupport.stream(Spliterators.spliteratorUnknownSize(chunks, Spliterator.ORDERED), false))
@@ -76,16 +75,5 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private int level(Vae vae) {
-        Column condition = vae.schema().condition().orElseThrow(() -> new CliException(
-                "--class needs a conditional model (train with --class COLUMN --conditional); " + model.file() + " is not"));
-        int level = condition.levels().indexOf(label);
-        if (level < 0) {
-            throw new CliException("--class '" + label + "' is not a class of " + model.file() + " (classes of '"
-                    + condition.name() + "': " + String.join(", ", condition.levels()) + ")");
-        }
-        return level;
     }
 }

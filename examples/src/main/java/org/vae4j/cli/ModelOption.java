@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.vae4j.data.Column;
 import org.vae4j.io.ModelFormatException;
 import org.vae4j.vae.Vae;
 
@@ -43,5 +44,21 @@ final class ModelOption {
                     + "by train");
         }
         return Vae.load(file);
+    }
+
+    /**
+     * The condition level of the class {@code label} of the loaded model (the {@code --class LABEL} option).
+     *
+     * @throws CliException when the model is not conditional or has no such class
+     */
+    int conditionLevel(Vae vae, String label) {
+        Column condition = vae.schema().condition().orElseThrow(() -> new CliException(
+                "--class needs a conditional model (train with --class COLUMN --conditional); " + file + " is not"));
+        int level = condition.levels().indexOf(label);
+        if (level < 0) {
+            throw new CliException("--class '" + label + "' is not a class of " + file + " (classes of '"
+                    + condition.name() + "': " + String.join(", ", condition.levels()) + ")");
+        }
+        return level;
     }
 }

@@ -32,8 +32,10 @@ import org.tribuo.regression.Regressor;
 import org.tribuo.regression.MutableRegressionInfo;
 import org.vae4j.data.Column;
 import org.vae4j.data.Table;
+import org.vae4j.vae.LatentTraversal;
 import org.vae4j.vae.Posterior;
 import org.vae4j.vae.RowSeeds;
+import org.vae4j.vae.TraversalGrid;
 import org.vae4j.vae.Vae;
 
 /**
@@ -47,7 +49,9 @@ import org.vae4j.vae.Vae;
  *       Tribuo's regression evaluation and tooling can consume it;</li>
  *   <li>{@link #generate} draws synthetic examples from the prior in the original features and units
  *       (for a conditional model, for a given label or following the training label frequencies);</li>
- *   <li>{@link #reconstruct} and {@link #anomalyScores} denoise examples and score how unlikely they are.</li>
+ *   <li>{@link #reconstruct} and {@link #anomalyScores} denoise examples and score how unlikely they are;</li>
+ *   <li>{@link #traverse} decodes an example's code with each latent dimension in turn swept over a range, to
+ *       see what each dimension encodes.</li>
  * </ul>
  * Features unseen at training time are ignored and counted ({@link #unseenFeatureCount()}); absent
  * features follow {@link AbsentFeatures}; an example with no known feature is rejected. Every batch call
@@ -67,6 +71,12 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
 
     /** Metadata key set to {@code "true"} on every generated (synthetic) example. */
     public static final String SYNTHETIC_METADATA_KEY = "vae4j.synthetic";
+
+    /** Metadata key holding the latent dimension (from 0) a traversed example sweeps. */
+    public static final String TRAVERSAL_DIMENSION_KEY = "vae4j.traversal.dimension";
+
+    /** Metadata key holding the value of the swept dimension of a traversed example. */
+    public static final String TRAVERSAL_VALUE_KEY = "vae4j.traversal.value";
 
     /** Suffix of the standard-deviation features written when {@code includeStd} is on. */
     public static final String STD_SUFFIX = "_std";
@@ -240,6 +250,40 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
                 Example<T> original = originals.get(i);
                 out.add(ExampleConverter.example(original.getOutput(), original.getWeight(), original.getMetadata(),
                         names, decoded.row(i)));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The latent traversals of an example: its posterior mean decoded with each latent dimension in turn set to
+     * {@code steps} evenly spaced values from {@code from} to {@code to}, the other dimensions held (and, for a
+     * conditional model, the example's own label). Element d of the result holds dimension d's examples, one per
+     * step, in the original features and units, each with the example's output and weight and with
+     * {@link #TRAVERSAL_DIMENSION_KEY} and {@link #TRAVERSAL_VALUE_KEY} in its metadata.
+     *
+     * @throws IllegalArgumentException when the range is not finite and increasing, there are fewer than 2
+     *     steps, or a conditional model is given an example without a known label
+     */
+    public <T extends Output<T>> List<List<Example<T>>> traverse(Example<T> example, double from, double to,
+            int steps) {
+        TraversalGrid grid = new TraversalGrid(from, to, steps);
+        return withEngine(e -> {
+            Table row = e.converter().toRows(List.of(example), unseenFeatures).table();
+            LatentTraversal traversal = e.vae().traverse(row, 0, grid);
+            double[] values = grid.values();
+            String[] names = e.converter().featureNames();
+            List<List<Example<T>>> out = new ArrayList<>(traversal.dimensions());
+            for (int d = 0; d < traversal.dimensions(); d++) {
+                Table rows = traversal.rows(d);
+                List<Example<T>> sweep = new ArrayList<>(steps);
+                for (int s = 0; s < steps; s++) {
+                    Map<String, Object> metadata = Map.of(TRAVERSAL_DIMENSION_KEY, Integer.toString(d),
+                            TRAVERSAL_VALUE_KEY, Double.toString(values[s]));
+                    sweep.add(ExampleConverter.example(example.getOutput(), example.getWeight(), metadata, names,
+                            rows.row(s)));
+                }
+                out.add(sweep);
             }
             return out;
         });

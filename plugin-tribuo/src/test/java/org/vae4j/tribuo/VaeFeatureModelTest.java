@@ -384,6 +384,38 @@ class VaeFeatureModelTest {
         assertNotEquals(0.0, error);
     }
 
+    /**
+     * A sweep of dimension d from z_d - 1 to z_d + 1 in 3 steps passes through the example's own code, so its
+     * middle example is the example's reconstruction; the ends differ from it.
+     */
+    @Test
+    void traversalsPassThroughTheExamplesReconstruction() {
+        for (VaeFeatureModel m : List.of(model, conditional)) {
+            Example<Label> e = data.getExample(130);
+            double[] reconstruction = values(m.reconstruct(List.of(e)).get(0));
+            Example<Label> code = m.transform(e);
+            for (int d = 0; d < m.latentDim(); d++) {
+                double zd = code.lookup(m.latentFeatureNames().get(d)).getValue();
+                List<List<Example<Label>>> sweeps = m.traverse(e, zd - 1, zd + 1, 3);
+                assertEquals(m.latentDim(), sweeps.size());
+                List<Example<Label>> sweep = sweeps.get(d);
+                assertEquals(3, sweep.size());
+                assertArrayEquals(reconstruction, values(sweep.get(1)), 1e-4, "dimension " + d);
+                assertFalse(java.util.Arrays.equals(values(sweep.get(0)), values(sweep.get(2))),
+                        "the ends of dimension " + d + "'s sweep differ");
+                for (Example<Label> t : sweep) {
+                    assertSame(e.getOutput(), t.getOutput());
+                    assertEquals(Integer.toString(d),
+                            t.getMetadataValue(VaeFeatureModel.TRAVERSAL_DIMENSION_KEY).orElseThrow());
+                }
+                assertEquals(Double.toString(zd + 1),
+                        sweep.get(2).getMetadataValue(VaeFeatureModel.TRAVERSAL_VALUE_KEY).orElseThrow());
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> model.traverse(data.getExample(0), -3, 3, 1));
+        assertThrows(IllegalArgumentException.class, () -> model.traverse(data.getExample(0), 3, -3, 9));
+    }
+
     static double[] values(Example<?> example) {
         double[] out = new double[example.size()];
         int i = 0;

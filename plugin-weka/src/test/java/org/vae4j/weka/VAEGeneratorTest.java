@@ -136,15 +136,77 @@ class VAEGeneratorTest {
         assertTrue(e.getMessage().contains("row 5,") && e.getMessage().contains("'petallength'"), e.getMessage());
     }
 
+    /**
+     * -traverse 51 gives -n instances per latent dimension; a sweep over [-3, 3] in 3 steps passes through 0, so
+     * when the row's code is 0 in that dimension the middle instance is the row's reconstruction. Checked here
+     * against the model's own traversal of the same row, and the row's class is kept.
+     */
+    @Test
+    void traversalsOfATrainingRowInsteadOfSamples() throws Exception {
+        Instances iris = ArffFixtures.load("iris.arff");
+        iris.setClassIndex(iris.numAttributes() - 1);
+        Path model = dir.resolve("iris.vae");
+        try (TrainedVae trained = TrainedVae.train(InstancesSchema.conditional(iris).trainingTable(iris),
+                new VaeSettings().toConfig(3).toBuilder().latentDim(2).epochs(5).build(), null)) {
+            trained.vae().save(model);
+        }
+        VAEGenerator generator = generator("-n 3 -traverse 51 -model " + model + " -training "
+                + ArffFixtures.file("iris.arff"));
+        Instances format = generator.defineDataFormat();
+        assertEquals(6, generator.getNumExamplesAct(), "2 latent dimensions x 3 steps");
+        Instances traversed = generator.generateExamples();
+        assertEquals(6, traversed.numInstances());
+        try (Vae vae = Vae.load(model)) {
+            InstancesSchema schema = InstancesSchema.of(vae.schema(), "iris");
+            org.vae4j.data.Table row = schema.toTable(new Instances(iris, 50, 1), 51);
+            org.vae4j.data.Table expected = vae.traverse(row, 0, new org.vae4j.vae.TraversalGrid(-3, 3, 3)).allRows();
+            for (int i = 0; i < 6; i++) {
+                for (int a = 0; a < 4; a++) {
+                    assertEquals(expected.value(i, a), traversed.instance(i).value(a), 1e-5, "instance " + i);
+                }
+                assertEquals("Iris-versicolor", traversed.instance(i).stringValue(4), "row 51's class");
+            }
+            double[] code = vae.encodeMeans(row)[0];
+            double[][] first = {code.clone()};
+            first[0][0] = -3;
+            assertEquals(vae.decode(first, new int[] {1}).value(0, 2), traversed.instance(0).value(2), 1e-5,
+                    "dimension 0 at -3, dimension 1 at the row's code");
+        }
+        assertTrue(traversed.instance(0).value(2) != traversed.instance(2).value(2)
+                || traversed.instance(0).value(0) != traversed.instance(2).value(0), "the sweep moves the row");
+        iris.setRelationName(format.relationName());
+        assertTrue(iris.equalHeaders(format), iris.equalHeadersMsg(format));
+    }
+
+    @Test
+    void traversalOptionsThatCannotWorkAreNamed() throws Exception {
+        String iris = ArffFixtures.file("iris.arff").toString();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> generator("-E 1 -n 3 -traverse 151 -training "
+                + iris).defineDataFormat()).getMessage().contains("row 151"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> generator("-E 1 -n 1 -traverse 2 -training "
+                + iris).defineDataFormat()).getMessage().contains("-n"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> generator("-E 1 -n 3 -traverse 2")
+                .defineDataFormat()).getMessage().contains("-training"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> generator("-E 1 -n 3 -traverse 2 -class-value "
+                + "Iris-setosa -training " + iris).defineDataFormat()).getMessage().contains("-class-value"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> generator("-traverse x")).getMessage()
+                .contains("-traverse"));
+        VAEGenerator trained = new VAEGenerator();
+        trained.setOptions(Utils.splitOptions("-E 1 -n 4 -traverse 7 -training " + iris));
+        trained.defineDataFormat();
+        assertEquals(4 * trained.getLatentDim(), trained.getNumExamplesAct());
+    }
+
     @Test
     void optionsRoundTrip() throws Exception {
         VAEGenerator generator = generator("-n 12 -S 8 -training " + ArffFixtures.file("iris.arff")
-                + " -class first -class-value x -L 3");
+                + " -class first -class-value x -L 3 -traverse 4");
         VAEGenerator copy = new VAEGenerator();
         copy.setOptions(generator.getOptions());
         assertArrayEquals(generator.getOptions(), copy.getOptions());
         assertEquals("first", copy.getClassIndex());
         assertEquals(3, copy.getLatentDim());
+        assertEquals(4, copy.getTraverseRow());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Vector;
 
 import org.vae4j.data.Column;
 import org.vae4j.data.Table;
+import org.vae4j.vae.TraversalGrid;
 import org.vae4j.vae.Vae;
 import org.vae4j.weka.IgnoredWeights;
 import org.vae4j.weka.InstancesSchema;
@@ -34,6 +35,11 @@ import weka.datagenerators.ClassificationGenerator;
  * value are skipped, and their number is printed on standard error and in the ARFF prologue. The generated
  * data has the original attributes, types and nominal values (a nominal attribute without values, which
  * can only be missing, is generated missing).
+ *
+ * <p>With {@code -traverse N} it generates latent traversals instead of samples: row N of the training file is
+ * encoded to its posterior mean, and for each latent dimension in turn {@code -n} instances are decoded with that
+ * dimension swept over [-3, 3] and the others held, dimension after dimension (a conditional VAE decodes them
+ * with the row's class). Looking at which attributes move with which dimension shows what each one encodes.
  */
 public class VAEGenerator extends ClassificationGenerator
         implements VaeSettingsHandler, TechnicalInformationHandler {
@@ -42,11 +48,16 @@ public class VAEGenerator extends ClassificationGenerator
 
     private static final String DEFAULT_CLASS_INDEX = "last";
 
+    private static final String TRAVERSE_DESCRIPTION = "Instead of sampling, generate the latent traversals of this "
+            + "row of the training file (counted from 1; 0 samples): for each latent dimension in turn, -n "
+            + "instances decoded with it swept over [-3, 3] and the other dimensions at the row's code.";
+
     private final VaeSettings m_Settings = new VaeSettings();
     private File m_ModelFile = noFile();
     private File m_TrainingFile = noFile();
     private String m_ClassIndex = DEFAULT_CLASS_INDEX;
     private String m_ClassValue = "";
+    private int m_TraverseRow;
     private transient Instances m_Generated;
     private transient int m_Next;
     /** Rows of the training file left out for want of a class value. */
@@ -95,6 +106,8 @@ public class VAEGenerator extends ClassificationGenerator
                 "class", 1, "-class <index>"));
         result.add(new Option("\tGenerate only instances of this class value\n\t(default: follow the class "
                 + "distribution of the training data).", "class-value", 1, "-class-value <value>"));
+        result.add(new Option("\t" + TRAVERSE_DESCRIPTION + "\n\t(default 0: sample instead)", "traverse", 1,
+                "-traverse <row>"));
         result.addAll(VaeSettings.listOptions());
         return result.elements();
     }
@@ -108,6 +121,12 @@ public class VAEGenerator extends ClassificationGenerator
         String classIndex = Utils.getOption("class", options);
         setClassIndex(classIndex.isEmpty() ? DEFAULT_CLASS_INDEX : classIndex);
         setClassValue(Utils.getOption("class-value", options));
+        String traverse = Utils.getOption("traverse", options);
+        try {
+            setTraverseRow(traverse.isEmpty() ? 0 : Integer.parseInt(traverse));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option -traverse: '" + traverse + "' is not a row number", e);
+        }
         m_Settings.setOptions(options);
         super.setOptions(options);
     }
@@ -129,6 +148,10 @@ public class VAEGenerator extends ClassificationGenerator
         if (!m_ClassValue.isEmpty()) {
             result.add("-class-value");
             result.add(m_ClassValue);
+        }
+        if (m_TraverseRow != 0) {
+            result.add("-traverse");
+            result.add(Integer.toString(m_TraverseRow));
         }
         result.addAll(m_Settings.getOptions());
         return result.toArray(new String[0]);
@@ -199,6 +222,21 @@ public class VAEGenerator extends ClassificationGenerator
                 + "distribution of the training data.";
     }
 
+    /** @param row the training-file row (from 1) whose latent traversals to generate, or 0 to sample */
+    public void setTraverseRow(int row) {
+        m_TraverseRow = row;
+    }
+
+    /** @return the training-file row (from 1) whose latent traversals are generated, or 0 to sample */
+    public int getTraverseRow() {
+        return m_TraverseRow;
+    }
+
+    /** @return tip text for the traversed row */
+    public String traverseRowTipText() {
+        return TRAVERSE_DESCRIPTION;
+    }
+
     /**
      * Loads or trains the VAE, generates the instances and defines their format.
      *
@@ -208,14 +246,19 @@ public class VAEGenerator extends ClassificationGenerator
     @Override
     public Instances defineDataFormat() throws Exception {
         m_SkippedRows = 0;
+        checkTraversal();
         InstancesSchema schema;
         TrainedVae model;
+        Instances data = null;
         int classIndex = -1;
         if (isSet(m_ModelFile)) {
             model = TrainedVae.load(m_ModelFile.toPath());
             schema = InstancesSchema.of(model.vae().schema(), getRelationNameToUse());
+            if (m_TraverseRow > 0) {
+                data = trainingData();
+            }
         } else if (isSet(m_TrainingFile)) {
-            Instances data = trainingData();
+            data = trainingData();
             classIndex = data.classIndex();
             if (canCondition(data)) {
                 schema = InstancesSchema.conditional(data);
@@ -236,7 +279,8 @@ public class VAEGenerator extends ClassificationGenerator
                     + "(-training) to generate from");
         }
         try {
-            m_Generated = schema.toInstances(generate(model.vae()));
+            m_Generated = schema.toInstances(m_TraverseRow > 0 ? traverse(model.vae(), schema, data)
+                    : generate(model.vae()));
         } finally {
             model.close();
         }
@@ -245,7 +289,7 @@ public class VAEGenerator extends ClassificationGenerator
             m_Generated.setClassIndex(classIndex);
         }
         m_Next = 0;
-        setNumExamplesAct(getNumExamples());
+        setNumExamplesAct(m_Generated.numInstances());
         m_DatasetFormat = new Instances(m_Generated, 0);
         return getDatasetFormat();
     }
@@ -276,7 +320,46 @@ public class VAEGenerator extends ClassificationGenerator
                 data.setClassIndex(index);
             }
         }
+        if (m_TraverseRow > data.numInstances()) {
+            throw new IllegalArgumentException("option -traverse: row " + m_TraverseRow + " does not exist; "
+                    + m_TrainingFile + " has " + data.numInstances() + " rows");
+        }
         return data;
+    }
+
+    /**
+     * Checks the traversal options before any training.
+     *
+     * @throws IllegalArgumentException naming the option that does not fit a traversal
+     */
+    private void checkTraversal() {
+        if (m_TraverseRow < 0) {
+            throw new IllegalArgumentException("option -traverse: row " + m_TraverseRow + " does not exist; rows "
+                    + "count from 1 (0 samples instead)");
+        }
+        if (m_TraverseRow == 0) {
+            return;
+        }
+        if (!isSet(m_TrainingFile)) {
+            throw new IllegalArgumentException("option -traverse needs the training file (-training) whose row it "
+                    + "traverses");
+        }
+        if (!m_ClassValue.isEmpty()) {
+            throw new IllegalArgumentException("option -class-value does not apply with -traverse: the row is "
+                    + "decoded with its own class");
+        }
+        if (getNumExamples() < 2) {
+            throw new IllegalArgumentException("option -n: a traversal needs at least 2 instances per latent "
+                    + "dimension, got " + getNumExamples());
+        }
+    }
+
+    /** The traversals of row {@link #m_TraverseRow} of {@code data}, -n steps over [-3, 3] per latent dimension. */
+    private Table traverse(Vae vae, InstancesSchema schema, Instances data) {
+        Table row = schema.toTable(new Instances(data, m_TraverseRow - 1, 1), m_TraverseRow);
+        TraversalGrid grid = new TraversalGrid(TraversalGrid.DEFAULT.from(), TraversalGrid.DEFAULT.to(),
+                getNumExamples());
+        return vae.traverse(row, 0, grid).allRows();
     }
 
     private Table generate(Vae vae) {
