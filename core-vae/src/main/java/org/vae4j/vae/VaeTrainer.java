@@ -15,10 +15,8 @@ import ai.djl.training.ParameterStore;
 import org.vae4j.data.Table;
 import org.vae4j.engine.Engines;
 import org.vae4j.infer.Batch;
-import org.vae4j.infer.Bound;
 import org.vae4j.infer.KlSchedule;
 import org.vae4j.infer.NoiseSource;
-import org.vae4j.infer.SviProcedure;
 import org.vae4j.infer.TrainingContext;
 import org.vae4j.infer.TrainingProcedure;
 import org.vae4j.infer.TrainingStep;
@@ -173,14 +171,9 @@ public final class VaeTrainer {
         return counts;
     }
 
-    /** The training objective {@code config} names. */
-    static Bound objective(VaeConfig config) {
+    /** How a run of {@code config} trains: the procedure of its objective (SVI on a bound, or its own). */
+    static TrainingProcedure procedure(VaeConfig config) {
         return ((ObjectiveType) config.objective().type()).create(config.objective().options(), config);
-    }
-
-    /** How the run trains: SVI on the configured bound. */
-    private TrainingProcedure procedure() {
-        return new SviProcedure(objective(config), config.learningRate());
     }
 
     /** One training run: its resident data, training step and bookkeeping. */
@@ -208,15 +201,15 @@ public final class VaeTrainer {
         TrainingHistory train() {
             List<Parameter> parameters = vae.parameters();
             ParameterStore store = new ParameterStore(vae.manager(), false);
-            TrainingContext context = new TrainingContext(vae.guide(), vae.model(), store, vae.manager(), random);
             int n = trainRows.rows();
+            TrainingContext context = new TrainingContext(vae.guide(), vae.model(), store, vae.manager(), random, n);
             int batchSize = Math.min(config.batchSize(), n);
             int stepsPerEpoch = (n + batchSize - 1) / batchSize;
             double bestElbo = Double.NEGATIVE_INFINITY;
             int bestEpoch = 0;
             float[][] bestParameters = null;
             TrainingHistory.StopReason reason = TrainingHistory.StopReason.COMPLETED;
-            try (TrainingStep training = procedure().start(context); NDManager data = vae.manager().newSubManager()) {
+            try (TrainingStep training = procedure(config).start(context); NDManager data = vae.manager().newSubManager()) {
                 MiniBatches batches = new MiniBatches(trainRows, data);
                 epochs:
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
