@@ -136,26 +136,12 @@ public final class FactorVaeProcedure implements TrainingProcedure {
             int columns = (int) z.getShape().get(1);
             long[] index = new long[rows * columns];
             for (int j = 0; j < columns; j++) {
-                int[] order = permutation(rows);
+                int[] order = Permutations.of(rows, random);
                 for (int i = 0; i < rows; i++) {
                     index[i * columns + j] = order[i];
                 }
             }
             return z.gather(z.getManager().create(index, new Shape(rows, columns)), 0);
-        }
-
-        private int[] permutation(int n) {
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int k = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[k];
-                order[k] = t;
-            }
-            return order;
         }
 
         @Override

@@ -17,6 +17,7 @@ import org.vae4j.engine.NativeArrays;
 import org.vae4j.infer.Adam;
 import org.vae4j.infer.KlSchedule;
 import org.vae4j.infer.NoiseSource;
+import org.vae4j.infer.Permutations;
 import org.vae4j.infer.TrainingContext;
 import org.vae4j.infer.TrainingStep;
 import org.vae4j.preprocess.EncodedRows;
@@ -184,7 +185,7 @@ public final class ShardTrainer {
                 if (step / stepsPerEpoch != epoch) {
                     epoch = step / stepsPerEpoch;
                     order = config.shuffle()
-                            ? VaeTrainer.permutation(n, new Random(RowSeeds.mix(seed + RowSeeds.mix(epoch))))
+                            ? Permutations.of(n, new Random(RowSeeds.mix(seed + RowSeeds.mix(epoch))))
                             : VaeTrainer.identity(n);
                 }
                 int position = (int) (step % stepsPerEpoch);

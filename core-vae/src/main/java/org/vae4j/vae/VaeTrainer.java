@@ -17,6 +17,7 @@ import org.vae4j.engine.Engines;
 import org.vae4j.infer.Batch;
 import org.vae4j.infer.KlSchedule;
 import org.vae4j.infer.NoiseSource;
+import org.vae4j.infer.Permutations;
 import org.vae4j.infer.TrainingContext;
 import org.vae4j.infer.TrainingProcedure;
 import org.vae4j.infer.TrainingStep;
@@ -129,7 +130,7 @@ public final class VaeTrainer {
     }
 
     private int[][] split(int rows, Random random) {
-        int[] order = permutation(rows, random);
+        int[] order = Permutations.of(rows, random);
         int validationRows = (int) Math.round(rows * config.validationFraction());
         if (config.validationFraction() > 0) {
             validationRows = Math.max(1, Math.min(rows - 1, validationRows));
@@ -143,20 +144,6 @@ public final class VaeTrainer {
         Arrays.sort(train);
         Arrays.sort(held);
         return new int[][] {train, held};
-    }
-
-    static int[] permutation(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     private static double[] frequencies(Table table) {
@@ -213,7 +200,7 @@ public final class VaeTrainer {
                 MiniBatches batches = new MiniBatches(trainRows, data);
                 epochs:
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                    int[] order = config.shuffle() ? permutation(n, random) : identity(n);
+                    int[] order = config.shuffle() ? Permutations.of(n, random) : identity(n);
                     long start = System.nanoTime();
                     double lossSum = 0;
                     double beta = 0;
