@@ -28,8 +28,8 @@ import org.vae4j.preprocess.Preprocessor;
 import org.vae4j.vae.components.ObjectiveType;
 
 /**
- * Fits a {@link Vae} to a table by stochastic variational inference: mini-batches of shuffled rows, Adam,
- * an optional KL warm-up, and an optional held-out split on whose ELBO training stops early (keeping the
+ * Fits a {@link Vae} to a table with its objective's {@link TrainingProcedure} (stochastic variational inference
+ * with Adam for the bounds; FactorVAE adds a discriminator): mini-batches of shuffled rows, an optional KL warm-up, and an optional held-out split on whose ELBO training stops early (keeping the
  * best epoch's parameters). Training stops cleanly between steps when the listener asks or the thread is
  * interrupted, and fails with a {@link TrainingDivergedException} as soon as the loss is not finite.
  *
