@@ -29,8 +29,9 @@ import org.vae4j.vae.components.ObjectiveType;
 
 /**
  * Fits a {@link Vae} to a table with its objective's {@link TrainingProcedure} (stochastic variational inference
- * with Adam for the bounds; FactorVAE adds a discriminator): mini-batches of shuffled rows, an optional KL warm-up, and an optional held-out split on whose ELBO training stops early (keeping the
- * best epoch's parameters). Training stops cleanly between steps when the listener asks or the thread is
+ * with Adam for the bounds; FactorVAE adds a discriminator): mini-batches of shuffled rows, an optional KL
+ * warm-up, and an optional held-out split on whose ELBO training stops early (keeping the best epoch's
+ * parameters). Training stops cleanly between steps when the listener asks or the thread is
  * interrupted, and fails with a {@link TrainingDivergedException} as soon as the loss is not finite.
  *
  * <p>The training rows live on the device as one resident tensor; each step gathers its mini-batch from it
