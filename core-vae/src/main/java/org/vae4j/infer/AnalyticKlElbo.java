@@ -42,7 +42,13 @@ public final class AnalyticKlElbo implements Bound {
     @Override
     public NDArray perRow(Guide guide, Model model, ParameterStore parameters, Batch batch, NoiseSource noise,
             double beta, boolean training) {
-        ReparameterizedDraw draw = ReparameterizedDraw.of(guide, model, parameters, batch, noise, training);
+        return atDraw(ReparameterizedDraw.of(guide, model, parameters, batch, noise, training), model, parameters,
+                beta, training);
+    }
+
+    /** The bound per row at a draw already made (without free bits): for objectives that also use the draw. */
+    static NDArray atDraw(ReparameterizedDraw draw, Model model, ParameterStore parameters, double beta,
+            boolean training) {
         NDArray logLikelihood = draw.logLikelihood();
         NDArray kl = klPerDimension(model, draw).map(perDimension -> perDimension.sum(new int[] {-1}))
                 .orElseGet(() -> draw.logRatio(model, parameters, training).neg());

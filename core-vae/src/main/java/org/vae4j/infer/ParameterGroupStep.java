@@ -8,8 +8,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 
 /**
- * A training step over one or more {@link ParameterGroup}s, taken in order: for each group, its loss is
- * back-propagated and its optimizer steps. A loss's gradient reaches every parameter it depends on, also
+ * The step function over one or more {@link ParameterGroup}s, taken in order, that a {@link TrainingStep}
+ * runs: for each group, its loss is back-propagated and its optimizer steps. A loss's gradient reaches every parameter it depends on, also
  * those of other groups (FactorVAE's VAE loss reads the discriminator), and gradients accumulate until an
  * optimizer consumes them; so after each group's update the gradients its loss left on the other groups'
  * parameters are zeroed, and each group is moved by its own loss alone. With a single group there is
@@ -18,7 +18,7 @@ import ai.djl.training.GradientCollector;
  * <p>Every array the step creates lives in an {@link NDScope} that closes with it, so native memory does
  * not grow with the number of steps.
  */
-public final class ParameterGroupStep implements TrainingStep {
+public final class ParameterGroupStep {
 
     private final List<ParameterGroup> groups;
 
@@ -41,8 +41,12 @@ public final class ParameterGroupStep implements TrainingStep {
         this.groups = List.copyOf(groups);
     }
 
-    /** @return the first group's loss before the update */
-    @Override
+    /**
+     * Takes one step of every group, in order.
+     *
+     * @param beta the KL weight for this step
+     * @return the first group's loss before the update
+     */
     public float step(Batch batch, NoiseSource noise, double beta) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();

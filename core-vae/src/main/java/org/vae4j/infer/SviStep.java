@@ -12,9 +12,11 @@ import ai.djl.training.ParameterStore;
 public final class SviStep implements TrainingStep {
 
     private final ParameterGroupStep step;
+    private final Adam optimizer;
 
     /** A step function for the given guide, model, bound and optimizer (over the parameters to train). */
     public SviStep(Guide guide, Model model, Bound bound, Adam optimizer, ParameterStore parameters) {
+        this.optimizer = optimizer;
         this.step = new ParameterGroupStep(List.of(new ParameterGroup("svi", optimizer,
                 (batch, noise, beta) -> bound.loss(guide, model, parameters, batch, noise, beta))));
     }
@@ -28,5 +30,10 @@ public final class SviStep implements TrainingStep {
     @Override
     public float step(Batch batch, NoiseSource noise, double beta) {
         return step.step(batch, noise, beta);
+    }
+
+    @Override
+    public Adam inferenceOptimizer() {
+        return optimizer;
     }
 }

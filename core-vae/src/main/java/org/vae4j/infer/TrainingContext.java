@@ -19,12 +19,26 @@ import ai.djl.training.ParameterStore;
  * @param manager the model's native memory; a procedure allocates its training-only networks in a
  *     sub-manager of it that its step closes
  * @param random the run's seeded generator
+ * @param trainingRows N, the number of rows the run trains on (all shards together in data-parallel
+ *     training): estimators of the aggregate posterior q(z) = (1/N) sum_n q(z | x_n) from a mini-batch need it
  */
 public record TrainingContext(Guide guide, Model model, ParameterStore parameters, NDManager manager,
-        Random random) {
+        Random random, long trainingRows) {
+
+    /** Checks that the run has rows. */
+    public TrainingContext {
+        if (trainingRows < 1) {
+            throw new IllegalArgumentException("a training run needs at least one row, got " + trainingRows);
+        }
+    }
 
     /** The guide's and the model's parameters: everything inference needs, and the model file keeps. */
     public List<Parameter> inferenceParameters() {
+        return inferenceParameters(guide, model);
+    }
+
+    /** The guide's parameters, then the model's: the order of {@link #inferenceParameters()}. */
+    public static List<Parameter> inferenceParameters(Guide guide, Model model) {
         List<Parameter> list = guide.parameters();
         list.addAll(model.parameters());
         return list;

@@ -21,6 +21,12 @@ public interface TrainingStep extends AutoCloseable {
     float step(Batch batch, NoiseSource noise, double beta);
 
     /**
+     * The optimizer over the guide's and the model's parameters ({@link TrainingContext#inferenceParameters()},
+     * in that order): data-parallel training carries its moments from round to round and averages them.
+     */
+    Adam inferenceOptimizer();
+
+    /**
      * The parameters of networks only training needs (none for SVI), by stable name (such as
      * {@code discriminator.layer0.weight}, the tensor's name in a checkpoint), in a fixed order: a checkpoint
      * that resumes training keeps them, a model file for inference does not.

@@ -17,7 +17,9 @@ import org.vae4j.engine.NativeArrays;
 import org.vae4j.infer.Adam;
 import org.vae4j.infer.KlSchedule;
 import org.vae4j.infer.NoiseSource;
-import org.vae4j.infer.SviStep;
+import org.vae4j.infer.Permutations;
+import org.vae4j.infer.TrainingContext;
+import org.vae4j.infer.TrainingStep;
 import org.vae4j.preprocess.EncodedRows;
 import org.vae4j.preprocess.Preprocessor;
 
@@ -39,16 +41,24 @@ public final class ShardTrainer {
     private final VaeConfig config;
     private final Preprocessor preprocessor;
     private final boolean maskInputs;
+    private final long trainingRows;
 
     /**
      * Training of the networks {@code config} describes on rows encoded by {@code preprocessor}.
      *
      * @param maskInputs whether any training row has a missing cell (then the guide also reads the mask)
+     * @param trainingRows the number of rows of all shards together (objectives that estimate the aggregate
+     *     posterior from a mini-batch need it)
+     * @throws IllegalArgumentException if {@code trainingRows} is below 1
      */
-    public ShardTrainer(VaeConfig config, Preprocessor preprocessor, boolean maskInputs) {
+    public ShardTrainer(VaeConfig config, Preprocessor preprocessor, boolean maskInputs, long trainingRows) {
+        if (trainingRows < 1) {
+            throw new IllegalArgumentException("training needs at least one row, got " + trainingRows);
+        }
         this.config = Objects.requireNonNull(config, "config");
         this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
         this.maskInputs = maskInputs;
+        this.trainingRows = trainingRows;
     }
 
     /** The configuration trained. */
@@ -62,8 +72,9 @@ public final class ShardTrainer {
             try (NDManager manager = Engines.pytorch().newBaseManager(Engines.resolve(config.device()))) {
                 VaeNetworks networks = VaeNetworks.create(config, preprocessor, maskInputs, manager,
                         new Random(config.seed()));
-                Adam adam = new Adam(new ArrayList<>(networks.named().values()), config.learningRate());
-                return snapshot(networks, adam);
+                List<Parameter> parameters = TrainingContext.inferenceParameters(networks.guide(), networks.model());
+                return snapshot(networks, new Adam(parameters, config.learningRate()),
+                        positions(parameters, networks.named()));
             }
         });
     }
@@ -141,47 +152,83 @@ public final class ShardTrainer {
     private Result run(TrainingState from, EncodedRows rows, long firstStep, int count, int batchSize, long seed) {
         try (NDManager manager = Engines.pytorch().newBaseManager(Engines.resolve(config.device()))) {
             VaeNetworks networks = networks(from, manager);
-            List<Parameter> parameters = new ArrayList<>(networks.named().values());
-            Adam adam = new Adam(parameters, config.learningRate());
-            adam.restore(from.optimizerSteps(), from.firstMoments(), from.secondMoments());
-            SviStep svi = new SviStep(networks.guide(), networks.model(), VaeTrainer.objective(config), adam,
-                    new ParameterStore(manager, false));
-            NoiseSource noise = new NoiseSource(RowSeeds.mix(seed ^ RowSeeds.mix(firstStep + 1)));
-            KlSchedule schedule = new KlSchedule(config.beta(), config.warmupEpochs());
-            int n = rows.rows();
-            int stepsPerEpoch = (n + batchSize - 1) / batchSize;
-            double lossSum = 0;
-            long rowsSeen = 0;
-            try (NDManager data = manager.newSubManager()) {
-                MiniBatches batches = new MiniBatches(rows, data);
-                long epoch = -1;
-                int[] order = null;
-                for (long step = firstStep; step < firstStep + count; step++) {
-                    if (step / stepsPerEpoch != epoch) {
-                        epoch = step / stepsPerEpoch;
-                        order = config.shuffle()
-                                ? VaeTrainer.permutation(n, new Random(RowSeeds.mix(seed + RowSeeds.mix(epoch))))
-                                : VaeTrainer.identity(n);
-                    }
-                    int position = (int) (step % stepsPerEpoch);
-                    int start = position * batchSize;
-                    int size = Math.min(batchSize, n - start);
-                    double beta = schedule.weight(epoch + (double) position / stepsPerEpoch);
-                    float loss;
-                    try (NDScope scope = new NDScope()) {
-                        scope.suppressNotUsedWarning();
-                        loss = svi.step(batches.gather(order, start, size), noise, beta);
-                    }
-                    if (!Float.isFinite(loss)) {
-                        throw new TrainingDivergedException((int) epoch + 1, position + 1, loss,
-                                config.learningRate());
-                    }
-                    lossSum += (double) loss * size;
-                    rowsSeen += size;
+            TrainingContext context = new TrainingContext(networks.guide(), networks.model(),
+                    new ParameterStore(manager, false), manager, new Random(RowSeeds.mix(seed)), trainingRows);
+            try (TrainingStep training = VaeTrainer.procedure(config).start(context)) {
+                if (!training.trainingOnlyParameters().isEmpty()) {
+                    throw new InvalidOptionException("objective", config.objective().id() + " trains networks of its"
+                            + " own (" + training.trainingOnlyParameters().keySet().iterator().next() + ", ...) that"
+                            + " data-parallel training does not carry between rounds; train it in one JVM", null);
                 }
+                int[] positions = positions(context.inferenceParameters(), networks.named());
+                training.inferenceOptimizer().restore(from.optimizerSteps(),
+                        inOptimizerOrder(from.firstMoments(), positions),
+                        inOptimizerOrder(from.secondMoments(), positions));
+                return steps(training, rows, firstStep, count, batchSize, seed, networks, manager, positions);
             }
-            return new Result(snapshot(networks, adam), lossSum, rowsSeen);
         }
+    }
+
+    private Result steps(TrainingStep training, EncodedRows rows, long firstStep, int count, int batchSize, long seed,
+            VaeNetworks networks, NDManager manager, int[] positions) {
+        NoiseSource noise = new NoiseSource(RowSeeds.mix(seed ^ RowSeeds.mix(firstStep + 1)));
+        KlSchedule schedule = new KlSchedule(config.beta(), config.warmupEpochs());
+        int n = rows.rows();
+        int stepsPerEpoch = (n + batchSize - 1) / batchSize;
+        double lossSum = 0;
+        long rowsSeen = 0;
+        try (NDManager data = manager.newSubManager()) {
+            MiniBatches batches = new MiniBatches(rows, data);
+            long epoch = -1;
+            int[] order = null;
+            for (long step = firstStep; step < firstStep + count; step++) {
+                if (step / stepsPerEpoch != epoch) {
+                    epoch = step / stepsPerEpoch;
+                    order = config.shuffle()
+                            ? Permutations.of(n, new Random(RowSeeds.mix(seed + RowSeeds.mix(epoch))))
+                            : VaeTrainer.identity(n);
+                }
+                int position = (int) (step % stepsPerEpoch);
+                int start = position * batchSize;
+                int size = Math.min(batchSize, n - start);
+                double beta = schedule.weight(epoch + (double) position / stepsPerEpoch);
+                float loss;
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    loss = training.step(batches.gather(order, start, size), noise, beta);
+                }
+                if (!Float.isFinite(loss)) {
+                    throw new TrainingDivergedException((int) epoch + 1, position + 1, loss, config.learningRate());
+                }
+                lossSum += (double) loss * size;
+                rowsSeen += size;
+            }
+        }
+        return new Result(snapshot(networks, training.inferenceOptimizer(), positions), lossSum, rowsSeen);
+    }
+
+    /**
+     * For each parameter the optimizer holds, in its order, the parameter's position among the named ones: a
+     * training state lists moments in model-file order, the procedure's optimizer in the guide's and model's.
+     */
+    private static int[] positions(List<Parameter> optimized, Map<String, Parameter> named) {
+        List<Parameter> inNameOrder = new ArrayList<>(named.values());
+        int[] positions = new int[optimized.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = inNameOrder.indexOf(optimized.get(i));
+            if (positions[i] < 0) {
+                throw new IllegalStateException("the optimizer holds a parameter the model file does not name");
+            }
+        }
+        return positions;
+    }
+
+    private static float[][] inOptimizerOrder(float[][] inNameOrder, int[] positions) {
+        float[][] reordered = new float[positions.length][];
+        for (int i = 0; i < positions.length; i++) {
+            reordered[i] = inNameOrder[positions[i]];
+        }
+        return reordered;
     }
 
     /**
@@ -223,7 +270,7 @@ public final class ShardTrainer {
         return networks;
     }
 
-    private static TrainingState snapshot(VaeNetworks networks, Adam adam) {
+    private static TrainingState snapshot(VaeNetworks networks, Adam adam, int[] positions) {
         Map<String, Parameter> named = networks.named();
         float[][] values = new float[named.size()][];
         int i = 0;
@@ -231,7 +278,13 @@ public final class ShardTrainer {
             values[i++] = p.getArray().toFloatArray();
         }
         float[][][] moments = adam.moments();
-        return new TrainingState(new ArrayList<>(named.keySet()), values, moments[0], moments[1], adam.steps());
+        float[][] first = new float[named.size()][];
+        float[][] second = new float[named.size()][];
+        for (int k = 0; k < positions.length; k++) {
+            first[positions[k]] = moments[0][k];
+            second[positions[k]] = moments[1][k];
+        }
+        return new TrainingState(new ArrayList<>(named.keySet()), values, first, second, adam.steps());
     }
 
     /**

@@ -76,8 +76,8 @@ public final class VaeOptions {
 
     /** The objective component. */
     public static final OptionDescription OBJECTIVE = OptionDescription.ofComponent("objective",
-            ComponentKinds.OBJECTIVE, "elbo", "The bound training maximises, as id[:key=value,...]; elbo "
-                    + "has the KL in closed form.");
+            ComponentKinds.OBJECTIVE, "elbo", "The training objective, as id[:key=value,...]; elbo has the KL "
+                    + "in closed form, tcvae and factorvae penalise the total correlation of the codes.");
 
     /** Maximum number of epochs. */
     public static final OptionDescription EPOCHS = OptionDescription.ofInt("epochs", 50, Constraint.atLeast(1),

@@ -15,10 +15,9 @@ import ai.djl.training.ParameterStore;
 import org.vae4j.data.Table;
 import org.vae4j.engine.Engines;
 import org.vae4j.infer.Batch;
-import org.vae4j.infer.Bound;
 import org.vae4j.infer.KlSchedule;
 import org.vae4j.infer.NoiseSource;
-import org.vae4j.infer.SviProcedure;
+import org.vae4j.infer.Permutations;
 import org.vae4j.infer.TrainingContext;
 import org.vae4j.infer.TrainingProcedure;
 import org.vae4j.infer.TrainingStep;
@@ -29,9 +28,10 @@ import org.vae4j.preprocess.Preprocessor;
 import org.vae4j.vae.components.ObjectiveType;
 
 /**
- * Fits a {@link Vae} to a table by stochastic variational inference: mini-batches of shuffled rows, Adam,
- * an optional KL warm-up, and an optional held-out split on whose ELBO training stops early (keeping the
- * best epoch's parameters). Training stops cleanly between steps when the listener asks or the thread is
+ * Fits a {@link Vae} to a table with its objective's {@link TrainingProcedure} (stochastic variational inference
+ * with Adam for the bounds; FactorVAE adds a discriminator): mini-batches of shuffled rows, an optional KL
+ * warm-up, and an optional held-out split on whose ELBO training stops early (keeping the best epoch's
+ * parameters). Training stops cleanly between steps when the listener asks or the thread is
  * interrupted, and fails with a {@link TrainingDivergedException} as soon as the loss is not finite.
  *
  * <p>The training rows live on the device as one resident tensor; each step gathers its mini-batch from it
@@ -131,7 +131,7 @@ public final class VaeTrainer {
     }
 
     private int[][] split(int rows, Random random) {
-        int[] order = permutation(rows, random);
+        int[] order = Permutations.of(rows, random);
         int validationRows = (int) Math.round(rows * config.validationFraction());
         if (config.validationFraction() > 0) {
             validationRows = Math.max(1, Math.min(rows - 1, validationRows));
@@ -147,20 +147,6 @@ public final class VaeTrainer {
         return new int[][] {train, held};
     }
 
-    static int[] permutation(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
     private static double[] frequencies(Table table) {
         int k = table.schema().conditionCardinality();
         double[] counts = new double[k];
@@ -173,14 +159,9 @@ public final class VaeTrainer {
         return counts;
     }
 
-    /** The training objective {@code config} names. */
-    static Bound objective(VaeConfig config) {
+    /** How a run of {@code config} trains: the procedure of its objective (SVI on a bound, or its own). */
+    static TrainingProcedure procedure(VaeConfig config) {
         return ((ObjectiveType) config.objective().type()).create(config.objective().options(), config);
-    }
-
-    /** How the run trains: SVI on the configured bound. */
-    private TrainingProcedure procedure() {
-        return new SviProcedure(objective(config), config.learningRate());
     }
 
     /** One training run: its resident data, training step and bookkeeping. */
@@ -208,19 +189,19 @@ public final class VaeTrainer {
         TrainingHistory train() {
             List<Parameter> parameters = vae.parameters();
             ParameterStore store = new ParameterStore(vae.manager(), false);
-            TrainingContext context = new TrainingContext(vae.guide(), vae.model(), store, vae.manager(), random);
             int n = trainRows.rows();
+            TrainingContext context = new TrainingContext(vae.guide(), vae.model(), store, vae.manager(), random, n);
             int batchSize = Math.min(config.batchSize(), n);
             int stepsPerEpoch = (n + batchSize - 1) / batchSize;
             double bestElbo = Double.NEGATIVE_INFINITY;
             int bestEpoch = 0;
             float[][] bestParameters = null;
             TrainingHistory.StopReason reason = TrainingHistory.StopReason.COMPLETED;
-            try (TrainingStep training = procedure().start(context); NDManager data = vae.manager().newSubManager()) {
+            try (TrainingStep training = procedure(config).start(context); NDManager data = vae.manager().newSubManager()) {
                 MiniBatches batches = new MiniBatches(trainRows, data);
                 epochs:
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                    int[] order = config.shuffle() ? permutation(n, random) : identity(n);
+                    int[] order = config.shuffle() ? Permutations.of(n, random) : identity(n);
                     long start = System.nanoTime();
                     double lossSum = 0;
                     double beta = 0;

@@ -30,7 +30,7 @@ import org.vae4j.nn.Mlp;
 import org.vae4j.nn.WeightInit;
 
 /**
- * Back-propagated gradients of every bound, through guide, reparameterised sample and a mixed
+ * Back-propagated gradients of every bound (beta-TCVAE's decomposed KL too), through guide, reparameterised sample and a mixed
  * likelihood, against central finite differences of the same objective with the same noise; for the
  * sampled bounds also through a flow guide.
  */
@@ -86,13 +86,15 @@ class ElboGradientTest {
             case "importance-weighted" -> new ImportanceWeightedBound(4);
             case "renyi-half" -> new RenyiBound(0.5, 4);
             case "renyi-near-one" -> new RenyiBound(1 - 1e-7, 4);
+            case "tcvae-mws" -> new DecomposedKlElbo(2, 6, 0.5, MinibatchEstimator.MWS, 10);
+            case "tcvae-mss" -> new DecomposedKlElbo(2, 6, 0.5, MinibatchEstimator.MSS, 10);
             default -> new RenyiBound(2.5, 4);
         };
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"analytic", "free-bits", "monte-carlo", "importance-weighted", "renyi-half",
-        "renyi-near-one", "renyi-above-one"})
+        "renyi-near-one", "renyi-above-one", "tcvae-mws", "tcvae-mss"})
     void backPropagatedGradientsMatchFiniteDifferences(String name) {
         assertGradientsMatchFiniteDifferences(name, bound(name), 5);
     }

@@ -49,7 +49,8 @@ class TrainingOnlyNetworkTest {
             List<Parameter> criticParameters = List.copyOf(named.values());
             Bound elbo = new AnalyticKlElbo();
             NDArray[] codes = new NDArray[1];
-            ParameterGroup vae = new ParameterGroup("vae", new Adam(context.inferenceParameters(), 0.01),
+            Adam vaeOptimizer = new Adam(context.inferenceParameters(), 0.01);
+            ParameterGroup vae = new ParameterGroup("vae", vaeOptimizer,
                     (batch, noise, beta) -> {
                         LatentDistribution q = context.guide().posterior(context.parameters(), batch, true);
                         NDArray z = q.rsample(noise.standardNormal(batch.x().getManager(), q.location().getShape())).z();
@@ -66,6 +67,11 @@ class TrainingOnlyNetworkTest {
                 @Override
                 public float step(Batch batch, NoiseSource noise, double beta) {
                     return groups.step(batch, noise, beta);
+                }
+
+                @Override
+                public Adam inferenceOptimizer() {
+                    return vaeOptimizer;
                 }
 
                 @Override
@@ -110,7 +116,7 @@ class TrainingOnlyNetworkTest {
 
     @Test
     void trainsTheCriticBesideTheVaeAndFreesItWithTheStep() {
-        TrainingContext context = new TrainingContext(vae.guide, vae.model, vae.store(), vae.manager, new Random(1));
+        TrainingContext context = new TrainingContext(vae.guide, vae.model, vae.store(), vae.manager, new Random(1), 3);
         List<float[]> inferenceBefore = values(context.inferenceParameters());
         List<Parameter> critic;
         try (TrainingStep step = new CriticProcedure().start(context)) {

@@ -60,7 +60,7 @@ class ComponentSpecTest {
         InvalidOptionException e = refused("renyi-typo:alpha=0.5");
         assertEquals("objective", e.option());
         assertTrue(e.getMessage().contains("unknown objective 'renyi-typo'")
-                && e.getMessage().contains("elbo, iwae, mc-elbo, renyi"), e.getMessage());
+                && e.getMessage().contains("elbo, factorvae, iwae, mc-elbo, renyi, tcvae"), e.getMessage());
         InvalidOptionException guide = assertThrows(InvalidOptionException.class,
                 () -> VaeConfig.builder().guide("maf:flows=4"));
         assertTrue(guide.getMessage().startsWith("option guide names an unknown guide 'maf'"), guide.getMessage());
@@ -107,5 +107,30 @@ class ComponentSpecTest {
     void theIwaeSampleCountIsTheComponentsOwnOption() {
         assertEquals(List.of(IwaeType.K), new IwaeType().options());
         assertEquals("iwae:k=3", VaeConfig.builder().objective("iwae:k=3").build().objective().toString());
+    }
+
+    @Test
+    void theDisentanglingObjectivesAreComponentsWithTheirOwnOptions() {
+        ComponentSpec tcvae = VaeConfig.builder().objective("tcvae:beta=6").build().objective();
+        assertEquals("tcvae", tcvae.id());
+        assertEquals(1.0, tcvae.options().doubleValue("alpha"));
+        assertEquals(6.0, tcvae.options().doubleValue("beta"));
+        assertEquals(1.0, tcvae.options().doubleValue("gamma"));
+        assertEquals("mws", tcvae.options().text("estimator"));
+        assertEquals("mss", VaeConfig.builder().objective("tcvae:estimator=MSS").build().objective().options()
+                .text("estimator"));
+        ComponentSpec factor = VaeConfig.builder().objective("factorvae:gamma=35").build().objective();
+        assertEquals(35.0, factor.options().doubleValue("gamma"));
+        assertEquals(1000, factor.options().intValue("width"));
+        assertEquals(6, factor.options().intValue("depth"));
+        assertEquals(1e-4, factor.options().doubleValue("learningRate"));
+        assertEquals(0.5, factor.options().doubleValue("beta1"));
+        assertEquals(0.9, factor.options().doubleValue("beta2"));
+        InvalidOptionException negative = refused("tcvae:beta=-1");
+        assertTrue(negative.getMessage().contains("beta"), negative.getMessage());
+        InvalidOptionException unknownEstimator = refused("tcvae:estimator=exact");
+        assertTrue(unknownEstimator.getMessage().contains("estimator"), unknownEstimator.getMessage());
+        InvalidOptionException badBeta = refused("factorvae:beta2=1");
+        assertTrue(badBeta.getMessage().contains("beta2"), badBeta.getMessage());
     }
 }

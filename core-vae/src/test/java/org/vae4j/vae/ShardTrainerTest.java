@@ -83,7 +83,8 @@ class ShardTrainerTest {
     void stepsArePureFunctionsOfStateShardAndSeedAndTheyLearn() {
         Table table = data(400, 2);
         VaeConfig config = config();
-        ShardTrainer trainer = new ShardTrainer(config, Preprocessor.fit(table, config.numericLikelihood(), true), false);
+        ShardTrainer trainer = new ShardTrainer(config, Preprocessor.fit(table, config.numericLikelihood(), true), false,
+                table.rows());
         TrainingState start = trainer.initialState();
         assertEquals(start, trainer.initialState());
         ShardTrainer.Result once = trainer.steps(start, table, 0, 5, config.batchSize(), 11);

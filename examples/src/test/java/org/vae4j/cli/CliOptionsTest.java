@@ -82,4 +82,21 @@ class CliOptionsTest {
                 dir.resolve("m.vae").toString());
         unknown.assertUserError("--prior names an unknown prior 'exemplar'", "vamp");
     }
+
+    @Test
+    void theDisentanglingObjectivesTrainFromTheCommandLine(@TempDir Path dir) throws IOException {
+        Path data = Fixtures.csv(dir, "points.csv", 40);
+        for (String objective : List.of("tcvae:beta=6", "factorvae:gamma=35,width=16,depth=1")) {
+            Path model = dir.resolve(objective.substring(0, objective.indexOf(':')) + ".vae");
+            Cli.Result r = Cli.run("train", "--data", data.toString(), "--latent", "2", "--hidden", "8", "--epochs",
+                    "1", "--objective", objective, "--out", model.toString());
+            assertEquals(0, r.code(), r.all());
+            Cli.Result info = Cli.run("info", "--model", model.toString());
+            assertTrue(info.out().contains("objective: " + objective.substring(0, objective.indexOf(':'))),
+                    info.all());
+        }
+        Cli.Result bad = Cli.run("train", "--data", data.toString(), "--objective", "tcvae:estimator=exact", "--out",
+                dir.resolve("m.vae").toString());
+        bad.assertUserError("--objective 'tcvae'", "estimator");
+    }
 }

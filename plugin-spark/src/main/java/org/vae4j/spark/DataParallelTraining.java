@@ -73,7 +73,8 @@ final class DataParallelTraining {
         TableSummary summary = shards.map(s -> TableSummary.of(s.table(codec.schema()))).treeReduce(TableSummary::merge);
         Preprocessor preprocessor = summary.preprocessor(codec.schema(), config.numericLikelihood(), config.standardize());
         checkRanges(summary, codec.schema());
-        TrainerSpec spec = new TrainerSpec(config, codec, preprocessor, summary.hasMissing());
+        TrainerSpec spec = new TrainerSpec(config, codec, preprocessor, summary.hasMissing(),
+                sizes.stream().mapToLong(Integer::longValue).sum());
         ShardTrainer trainer = spec.trainer();
         int largest = sizes.stream().max(Comparator.naturalOrder()).orElseThrow();
         int partitionBatch = partitionBatchSize(config.batchSize(), (int) sizes.stream().filter(n -> n > 0).count());

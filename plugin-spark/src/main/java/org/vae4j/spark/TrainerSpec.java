@@ -11,7 +11,8 @@ import org.vae4j.vae.VaeConfig;
 
 /**
  * What every executor needs to take training steps, in serializable form: the configuration as its option
- * map, the columns, the fitted preprocessing's numbers and whether inputs carry a missing mask. The
+ * map, the columns, the fitted preprocessing's numbers, whether inputs carry a missing mask and the number of rows
+ * of all partitions together. The
  * {@link ShardTrainer} is rebuilt from it once per deserialised copy.
  */
 final class TrainerSpec implements Serializable {
@@ -24,15 +25,17 @@ final class TrainerSpec implements Serializable {
     private final double[] means;
     private final double[] scales;
     private final boolean maskInputs;
+    private final long trainingRows;
     private transient ShardTrainer trainer;
 
-    TrainerSpec(VaeConfig config, RowCodec codec, Preprocessor preprocessor, boolean maskInputs) {
+    TrainerSpec(VaeConfig config, RowCodec codec, Preprocessor preprocessor, boolean maskInputs, long trainingRows) {
         this.config = new LinkedHashMap<>(config.toMap());
         this.codec = codec;
         this.likelihood = preprocessor.numericLikelihood();
         this.means = preprocessor.means();
         this.scales = preprocessor.scales();
         this.maskInputs = maskInputs;
+        this.trainingRows = trainingRows;
     }
 
     RowCodec codec() {
@@ -43,7 +46,7 @@ final class TrainerSpec implements Serializable {
         if (trainer == null) {
             Map<String, String> options = config;
             trainer = new ShardTrainer(VaeConfig.fromCompleteMap(options),
-                    new Preprocessor(codec.schema(), likelihood, means, scales), maskInputs);
+                    new Preprocessor(codec.schema(), likelihood, means, scales), maskInputs, trainingRows);
         }
         return trainer;
     }

@@ -11,7 +11,7 @@ public final class ComponentKinds {
     /** The prior p(z). */
     public static final ComponentKind PRIOR = new ComponentKind("prior", PriorType.class);
 
-    /** The bound training maximises. */
+    /** The objective a run trains on: a bound followed by SVI, or a procedure of its own. */
     public static final ComponentKind OBJECTIVE = new ComponentKind("objective", ObjectiveType.class);
 
     private ComponentKinds() {}

@@ -6,15 +6,15 @@ import org.vae4j.options.OptionValues;
 import org.vae4j.vae.VaeConfig;
 
 /** {@code elbo}: the ELBO with the KL term in closed form (lowest variance; the default), with free bits. */
-public final class ElboType extends BaseComponentType implements ObjectiveType {
+public final class ElboType extends BoundObjectiveType {
 
     /** For {@link java.util.ServiceLoader}. */
     public ElboType() {
-        super(ComponentKinds.OBJECTIVE, "elbo", 1, "ELBO with the KL term in closed form (honours freeBits)");
+        super("elbo", 1, "ELBO with the KL term in closed form (honours freeBits)");
     }
 
     @Override
-    public Bound create(OptionValues options, VaeConfig config) {
+    protected Bound bound(OptionValues options, VaeConfig config) {
         return new AnalyticKlElbo(config.freeBits());
     }
 }

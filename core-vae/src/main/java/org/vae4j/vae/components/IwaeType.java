@@ -8,7 +8,7 @@ import org.vae4j.options.OptionValues;
 import org.vae4j.vae.VaeConfig;
 
 /** {@code iwae:k=N}: the importance-weighted bound with k samples per row (Burda et al. 2016). */
-public final class IwaeType extends BaseComponentType implements ObjectiveType {
+public final class IwaeType extends BoundObjectiveType {
 
     /** The number of importance samples per row. */
     public static final OptionDescription K = OptionDescription.ofInt("k", 5, Constraint.atLeast(1),
@@ -16,11 +16,11 @@ public final class IwaeType extends BaseComponentType implements ObjectiveType {
 
     /** For {@link java.util.ServiceLoader}. */
     public IwaeType() {
-        super(ComponentKinds.OBJECTIVE, "iwae", 1, "importance-weighted bound with k samples per row", K);
+        super("iwae", 1, "importance-weighted bound with k samples per row", K);
     }
 
     @Override
-    public Bound create(OptionValues options, VaeConfig config) {
+    protected Bound bound(OptionValues options, VaeConfig config) {
         return new ImportanceWeightedBound(options.intValue(K.name()));
     }
 }

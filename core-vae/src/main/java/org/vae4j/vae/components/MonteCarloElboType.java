@@ -6,15 +6,15 @@ import org.vae4j.options.OptionValues;
 import org.vae4j.vae.VaeConfig;
 
 /** {@code mc-elbo}: the ELBO estimated entirely by Monte Carlo (works for any guide and prior). */
-public final class MonteCarloElboType extends BaseComponentType implements ObjectiveType {
+public final class MonteCarloElboType extends BoundObjectiveType {
 
     /** For {@link java.util.ServiceLoader}. */
     public MonteCarloElboType() {
-        super(ComponentKinds.OBJECTIVE, "mc-elbo", 1, "ELBO estimated by Monte Carlo, one draw per row");
+        super("mc-elbo", 1, "ELBO estimated by Monte Carlo, one draw per row");
     }
 
     @Override
-    public Bound create(OptionValues options, VaeConfig config) {
+    protected Bound bound(OptionValues options, VaeConfig config) {
         return new MonteCarloElbo();
     }
 }

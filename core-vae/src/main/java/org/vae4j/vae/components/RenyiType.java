@@ -8,7 +8,7 @@ import org.vae4j.options.OptionValues;
 import org.vae4j.vae.VaeConfig;
 
 /** {@code renyi:alpha=A,k=N}: the Renyi alpha bound with k samples (Li and Turner 2016); alpha 0 is IWAE, 1 the ELBO. */
-public final class RenyiType extends BaseComponentType implements ObjectiveType {
+public final class RenyiType extends BoundObjectiveType {
 
     /** alpha. */
     public static final OptionDescription ALPHA = OptionDescription.ofDouble("alpha", 0.5, Constraint.nonNegative(),
@@ -20,11 +20,11 @@ public final class RenyiType extends BaseComponentType implements ObjectiveType 
 
     /** For {@link java.util.ServiceLoader}. */
     public RenyiType() {
-        super(ComponentKinds.OBJECTIVE, "renyi", 1, "Renyi alpha bound with k samples per row", ALPHA, K);
+        super("renyi", 1, "Renyi alpha bound with k samples per row", ALPHA, K);
     }
 
     @Override
-    public Bound create(OptionValues options, VaeConfig config) {
+    protected Bound bound(OptionValues options, VaeConfig config) {
         return new RenyiBound(options.doubleValue(ALPHA.name()), options.intValue(K.name()));
     }
 }
