@@ -1,9 +1,12 @@
 package org.vae4j.infer;
 
+import java.nio.FloatBuffer;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 import org.vae4j.dist.LatentDistribution;
+import org.vae4j.engine.NativeArrays;
 
 /**
  * Mini-batch estimates, at each row's draw z_i, of the log-density of the aggregate posterior q(z) and of the
@@ -27,7 +30,8 @@ record AggregatePosterior(NDArray logAggregate, NDArray logProductOfMarginals) {
         int batch = (int) z.getShape().get(0);
         // [i, k, j] = log q_j(z_ij | x_k): the draws (B, 1, M) broadcast against the posteriors (B, M).
         NDArray perDimension = q.logProbPerDimension(z.expandDims(1));
-        NDArray logWeights = z.getManager().create(estimator.logWeights(batch, trainingRows), new Shape(batch, batch));
+        FloatBuffer weights = FloatBuffer.wrap(estimator.logWeights(batch, trainingRows));
+        NDArray logWeights = NativeArrays.copyOf(z.getManager(), weights, new Shape(batch, batch));
         NDArray logAggregate = logSumExp(perDimension.sum(new int[] {2}).add(logWeights), 1);
         NDArray logMarginals = logSumExp(perDimension.add(logWeights.expandDims(2)), 1);
         return new AggregatePosterior(logAggregate, logMarginals.sum(new int[] {1}));

@@ -16,6 +16,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 
+import org.vae4j.engine.NativeArrays;
 import org.vae4j.nn.WeightInit;
 
 /**
@@ -68,7 +69,8 @@ final class Discriminator {
     NDArray loss(ParameterStore parameters, NDArray joint, NDArray permuted) {
         NDArray jointLogProb = logits(parameters, joint).logSoftmax(1).get(":, 0").mean();
         NDArray permutedLogProb = logits(parameters, permuted).logSoftmax(1).get(":, 1").mean();
-        return jointLogProb.add(permutedLogProb).mul(-0.5f);
+        NDArray sum = jointLogProb.add(permutedLogProb);
+        return sum.mul(NativeArrays.scalar(sum, -0.5f));
     }
 
     private NDArray logits(ParameterStore parameters, NDArray z) {

@@ -1,5 +1,6 @@
 package org.vae4j.infer;
 
+import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,7 +142,7 @@ public final class FactorVaeProcedure implements TrainingProcedure {
                     index[i * columns + j] = order[i];
                 }
             }
-            return z.gather(z.getManager().create(index, new Shape(rows, columns)), 0);
+            return z.gather(NativeArrays.copyOf(z.getManager(), LongBuffer.wrap(index), new Shape(rows, columns)), 0);
         }
 
         @Override
