@@ -66,22 +66,44 @@ public final class ShardTrainer {
         return config;
     }
 
-    /** The parameters initialised from the configuration's seed, with zero optimizer moments. */
+    /**
+     * The parameters initialised from the configuration's seed, with zero optimizer moments.
+     *
+     * @throws InvalidOptionException if the objective trains networks of its own (FactorVAE's discriminator),
+     *     which a training state does not carry between rounds
+     */
     public TrainingState initialState() {
         return Engines.withoutGradients(() -> {
             try (NDManager manager = Engines.pytorch().newBaseManager(Engines.resolve(config.device()))) {
                 VaeNetworks networks = VaeNetworks.create(config, preprocessor, maskInputs, manager,
                         new Random(config.seed()));
-                List<Parameter> parameters = TrainingContext.inferenceParameters(networks.guide(), networks.model());
-                return snapshot(networks, new Adam(parameters, config.learningRate()),
-                        positions(parameters, networks.named()));
+                try (TrainingStep training = start(networks, manager, new Random(config.seed()))) {
+                    return snapshot(networks, training.inferenceOptimizer(),
+                            positions(TrainingContext.inferenceParameters(networks.guide(), networks.model()),
+                                    networks.named()));
+                }
             }
         });
     }
 
+    /** The objective's step for {@code networks}, refused when it trains networks a state cannot carry. */
+    private TrainingStep start(VaeNetworks networks, NDManager manager, Random random) {
+        TrainingContext context = new TrainingContext(networks.guide(), networks.model(),
+                new ParameterStore(manager, false), manager, random, trainingRows);
+        TrainingStep training = VaeTrainer.procedure(config).start(context);
+        if (!training.trainingOnlyParameters().isEmpty()) {
+            String example = training.trainingOnlyParameters().keySet().iterator().next();
+            training.close();
+            throw new InvalidOptionException("objective", config.objective().id() + " trains networks of its own ("
+                    + example + ", ...) that data-parallel training does not carry between rounds; train it in one "
+                    + "JVM", null);
+        }
+        return training;
+    }
+
     /**
-     * Takes {@code count} SVI steps (mini-batches of {@code batchSize} rows, Adam, the KL warm-up) on the rows
-     * of {@code shard}, starting from {@code from}. Step numbers count this shard's steps since training began:
+     * Takes {@code count} steps of the objective's procedure (mini-batches of {@code batchSize} rows, Adam, the
+     * KL warm-up) on the rows of {@code shard}, starting from {@code from}. Step numbers count this shard's steps since training began:
      * step s falls in the shard's epoch {@code s / ceil(rows / batchSize)}, whose row order is drawn from
      * {@code seed} and that epoch, so consecutive calls continue where the last one stopped. The batch size is
      * the caller's: a driver averaging W shards gives each a W-th of the configured batch, so that an epoch
@@ -152,15 +174,9 @@ public final class ShardTrainer {
     private Result run(TrainingState from, EncodedRows rows, long firstStep, int count, int batchSize, long seed) {
         try (NDManager manager = Engines.pytorch().newBaseManager(Engines.resolve(config.device()))) {
             VaeNetworks networks = networks(from, manager);
-            TrainingContext context = new TrainingContext(networks.guide(), networks.model(),
-                    new ParameterStore(manager, false), manager, new Random(RowSeeds.mix(seed)), trainingRows);
-            try (TrainingStep training = VaeTrainer.procedure(config).start(context)) {
-                if (!training.trainingOnlyParameters().isEmpty()) {
-                    throw new InvalidOptionException("objective", config.objective().id() + " trains networks of its"
-                            + " own (" + training.trainingOnlyParameters().keySet().iterator().next() + ", ...) that"
-                            + " data-parallel training does not carry between rounds; train it in one JVM", null);
-                }
-                int[] positions = positions(context.inferenceParameters(), networks.named());
+            try (TrainingStep training = start(networks, manager, new Random(RowSeeds.mix(seed)))) {
+                int[] positions = positions(TrainingContext.inferenceParameters(networks.guide(), networks.model()),
+                        networks.named());
                 training.inferenceOptimizer().restore(from.optimizerSteps(),
                         inOptimizerOrder(from.firstMoments(), positions),
                         inOptimizerOrder(from.secondMoments(), positions));
