@@ -35,12 +35,6 @@ class FactorVaeProcedureTest {
         vae.close();
     }
 
-    private static List<float[]> values(List<Parameter> parameters) {
-        List<float[]> list = new ArrayList<>();
-        parameters.forEach(p -> list.add(p.getArray().toFloatArray()));
-        return list;
-    }
-
     private static List<float[]> gradients(List<Parameter> parameters) {
         List<float[]> list = new ArrayList<>();
         parameters.forEach(p -> list.add(p.getArray().getGradient().toFloatArray()));
@@ -76,14 +70,14 @@ class FactorVaeProcedureTest {
             ParameterGroup vaeGroup = step.groups().get(0);
             ParameterGroup discriminatorGroup = step.groups().get(1);
             for (int round = 0; round < 3; round++) {
-                List<float[]> inferenceBefore = values(inference);
-                List<float[]> discriminatorBefore = values(discriminator);
+                List<float[]> inferenceBefore = SmallMixedVae.valuesOf(inference);
+                List<float[]> discriminatorBefore = SmallMixedVae.valuesOf(discriminator);
                 List<List<float[]>> afterVaeGroup = new ArrayList<>();
                 // The probe runs when the discriminator's group starts: after the VAE group's update.
                 ParameterGroup probed = new ParameterGroup("discriminator", discriminatorGroup.optimizer(),
                         (batch, noise, beta) -> {
-                            afterVaeGroup.add(values(inference));
-                            afterVaeGroup.add(values(discriminator));
+                            afterVaeGroup.add(SmallMixedVae.valuesOf(inference));
+                            afterVaeGroup.add(SmallMixedVae.valuesOf(discriminator));
                             afterVaeGroup.add(gradients(discriminator));
                             return discriminatorGroup.loss().of(batch, noise, beta);
                         });
@@ -93,9 +87,9 @@ class FactorVaeProcedureTest {
                 assertUnchanged(discriminatorBefore, afterVaeGroup.get(1),
                         "the VAE group's update leaves the discriminator: parameter");
                 assertAllChanged(inferenceBefore, afterVaeGroup.get(0), "the VAE group moves guide/model parameter");
-                assertUnchanged(afterVaeGroup.get(0), values(inference),
+                assertUnchanged(afterVaeGroup.get(0), SmallMixedVae.valuesOf(inference),
                         "the discriminator's update leaves the guide and model: parameter");
-                assertAllChanged(afterVaeGroup.get(1), values(discriminator), "the discriminator group moves parameter");
+                assertAllChanged(afterVaeGroup.get(1), SmallMixedVae.valuesOf(discriminator), "the discriminator group moves parameter");
                 for (float[] gradient : afterVaeGroup.get(2)) {
                     assertArrayEquals(new float[gradient.length], gradient,
                             "the VAE loss's gradient on the discriminator is gone before the discriminator steps");

@@ -73,4 +73,11 @@ final class SmallMixedVae implements AutoCloseable {
     public void close() {
         manager.close();
     }
+
+    /** A copy of each parameter's current values, to compare after a step. */
+    static List<float[]> valuesOf(List<Parameter> parameters) {
+        List<float[]> list = new ArrayList<>();
+        parameters.forEach(p -> list.add(p.getArray().toFloatArray()));
+        return list;
+    }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,12 +98,6 @@ class TrainingOnlyNetworkTest {
         vae.close();
     }
 
-    private static List<float[]> values(List<Parameter> parameters) {
-        List<float[]> list = new ArrayList<>();
-        parameters.forEach(p -> list.add(p.getArray().toFloatArray()));
-        return list;
-    }
-
     private static boolean allChanged(List<float[]> before, List<Parameter> after) {
         for (int i = 0; i < before.size(); i++) {
             if (Arrays.equals(before.get(i), after.get(i).getArray().toFloatArray())) {
@@ -117,14 +110,14 @@ class TrainingOnlyNetworkTest {
     @Test
     void trainsTheCriticBesideTheVaeAndFreesItWithTheStep() {
         TrainingContext context = new TrainingContext(vae.guide, vae.model, vae.store(), vae.manager, new Random(1), 3);
-        List<float[]> inferenceBefore = values(context.inferenceParameters());
+        List<float[]> inferenceBefore = SmallMixedVae.valuesOf(context.inferenceParameters());
         List<Parameter> critic;
         try (TrainingStep step = new CriticProcedure().start(context)) {
             assertEquals(List.of("critic.weight", "critic.bias"), List.copyOf(step.trainingOnlyParameters().keySet()));
             critic = List.copyOf(step.trainingOnlyParameters().values());
             assertTrue(critic.stream().noneMatch(context.inferenceParameters()::contains),
                     "training-only parameters are not inference parameters");
-            List<float[]> criticBefore = values(critic);
+            List<float[]> criticBefore = SmallMixedVae.valuesOf(critic);
             for (int i = 0; i < 5; i++) {
                 assertTrue(Float.isFinite(step.step(vae.batch, new NoiseSource(i), 1)), "step " + i);
             }
