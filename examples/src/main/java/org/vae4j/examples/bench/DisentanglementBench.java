@@ -14,6 +14,7 @@ import org.vae4j.eval.MutualInformationGap;
 import org.vae4j.examples.dsprites.DSprites;
 import org.vae4j.examples.dsprites.EncodedDSprites;
 import org.vae4j.preprocess.NumericLikelihood;
+import org.vae4j.vae.EpochReport;
 import org.vae4j.vae.InvalidOptionException;
 import org.vae4j.vae.Vae;
 import org.vae4j.vae.VaeConfig;
@@ -58,7 +59,9 @@ public final class DisentanglementBench {
                 .option("--seed", "42", "seed of the images, the models and the votes")
                 .option("--threads", "2", "PyTorch intra-op threads")
                 .option("--device", "cpu", "cpu, gpu or auto")
-                .option("--out", "none", "directory to save each run's model in (run1.vae, ...), or none");
+                .option("--out", "none", "directory to save each run's model in (run1.vae, ...), or none")
+                .option("--models", "none", "instead of training --runs, evaluate these saved models (comma-separated "
+                        + "files) on the same images, e.g. with more --votes");
         BenchRunner.run(options, args, DisentanglementBench::run);
     }
 
@@ -73,6 +76,8 @@ public final class DisentanglementBench {
         FactorVaeMetric.Protocol votes = new FactorVaeMetric.Protocol(o.positiveInt("--votes"),
                 Math.max(1, o.positiveInt("--votes") / 2), o.positiveInt("--vote-batch"));
         Path out = o.text("--out").equals("none") ? null : Path.of(o.text("--out"));
+        List<Path> models = o.text("--models").equals("none") ? List.of()
+                : Arrays.stream(o.text("--models").split(",")).map(String::trim).map(Path::of).toList();
         VaeConfig.Builder base = VaeConfig.builder()
                 .latentDim(o.positiveInt("--latent"))
                 .hidden(o.positiveInts("--hidden"))
@@ -95,30 +100,50 @@ public final class DisentanglementBench {
                 + "lr=%s votes=%d/%d vote_batch=%d mig_bins=%d%n", BenchRunner.versions(), images, seed,
                 o.text("--latent"), o.text("--hidden"), o.text("--epochs"), o.text("--batch"), o.text("--lr"),
                 votes.trainVotes(), votes.evalVotes(), votes.batch(), MutualInformationGap.DEFAULT_BINS);
+        Evaluation evaluation = new Evaluation(train, factors, votes, seed);
+        if (!models.isEmpty()) {
+            for (int i = 0; i < models.size(); i++) {
+                try (Vae vae = Vae.load(models.get(i))) {
+                    double trainSeconds = vae.history().epochs().stream().mapToDouble(EpochReport::seconds).sum();
+                    DisentanglementRun run = new DisentanglementRun(vae.config().objective().toString(),
+                            vae.config().beta());
+                    evaluation.print(i + 1, run, vae, trainSeconds, models.get(i).toString());
+                }
+            }
+            return;
+        }
         for (int i = 0; i < runs.size(); i++) {
             long start = System.nanoTime();
             try (Vae vae = new VaeTrainer(configs.get(i)).fit(train)) {
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
-                start = System.nanoTime();
-                double[][] codes = vae.encodeMeans(train);
-                MutualInformationGap mig = MutualInformationGap.of(codes, factors, MutualInformationGap.DEFAULT_BINS);
-                FactorVaeMetric metric = FactorVaeMetric.of(codes, new EncodedDSprites(vae), votes, seed + 1);
-                double reconstruction = reconstructionLogLikelihood(vae, factors);
-                double elbo = BenchRunner.mean(vae.elbo(train, seed + 2));
-                double evalSeconds = (System.nanoTime() - start) / 1e9;
                 String model = "none";
                 if (out != null) {
                     Path file = out.resolve("run" + (i + 1) + ".vae");
                     vae.save(file);
                     model = file.toString();
                 }
-                System.out.printf("RUN %d %s mig=%.4f mig_factors=%s factorvae_metric=%.4f recon_ll=%.3f elbo=%.3f "
-                        + "train_seconds=%.1f eval_seconds=%.1f model=%s%n", i + 1, runs.get(i).describe(),
-                        mig.score(), Arrays.stream(mig.perFactor()).mapToObj(g -> String.format("%.3f", g))
-                                .collect(Collectors.joining("/")),
-                        metric.accuracy(), reconstruction, elbo, trainSeconds, evalSeconds, model);
-                System.out.flush();
+                evaluation.print(i + 1, runs.get(i), vae, trainSeconds, model);
             }
+        }
+    }
+
+    /** The scores of a model on the run's images, printed as one {@code RUN} line. */
+    private record Evaluation(Table train, int[][] factors, FactorVaeMetric.Protocol votes, long seed) {
+
+        void print(int number, DisentanglementRun run, Vae vae, double trainSeconds, String model) {
+            long start = System.nanoTime();
+            double[][] codes = vae.encodeMeans(train);
+            MutualInformationGap mig = MutualInformationGap.of(codes, factors, MutualInformationGap.DEFAULT_BINS);
+            FactorVaeMetric metric = FactorVaeMetric.of(codes, new EncodedDSprites(vae), votes, seed + 1);
+            double reconstruction = reconstructionLogLikelihood(vae, factors);
+            double elbo = BenchRunner.mean(vae.elbo(train, seed + 2));
+            double evalSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("RUN %d %s mig=%.4f mig_factors=%s factorvae_metric=%.4f recon_ll=%.3f elbo=%.3f "
+                    + "train_seconds=%.1f eval_seconds=%.1f model=%s%n", number, run.describe(), mig.score(),
+                    Arrays.stream(mig.perFactor()).mapToObj(g -> String.format("%.3f", g))
+                            .collect(Collectors.joining("/")),
+                    metric.accuracy(), reconstruction, elbo, trainSeconds, evalSeconds, model);
+            System.out.flush();
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,19 +27,22 @@ class DisentanglementBenchTest {
     @TempDir
     Path dir;
 
-    @Test
-    void printsOneLinePerRunAndSavesEachModel() throws Exception {
+    private static String printedBy(String... args) throws Exception {
         PrintStream saved = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            DisentanglementBench.main(new String[] {"--images", "150", "--epochs", "1", "--hidden", "16",
-                "--latent", "3", "--votes", "20", "--vote-batch", "8", "--runs", "elbo; elbo beta=4",
-                "--out", dir.toString()});
+            DisentanglementBench.main(args);
         } finally {
             System.setOut(saved);
         }
-        String printed = captured.toString(StandardCharsets.UTF_8);
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printsOneLinePerRunAndSavesEachModel() throws Exception {
+        String printed = printedBy("--images", "150", "--epochs", "1", "--hidden", "16", "--latent", "3", "--votes",
+                "20", "--vote-batch", "8", "--runs", "elbo; elbo beta=4", "--out", dir.toString());
         assertTrue(printed.startsWith("peer=vae4j-disentanglement "), printed);
         assertTrue(printed.contains(" images=150 seed=42 latent=3 hidden=16 epochs=1 "), printed);
         Matcher m = RUN.matcher(printed);
@@ -62,6 +66,27 @@ class DisentanglementBenchTest {
                 assertEquals(run == 1 ? 1.0 : 4.0, vae.config().beta());
             }
         }
+    }
+
+    @Test
+    void aSavedModelEvaluatedAgainScoresAsWhenItWasTrained() throws Exception {
+        String[] common = {"--images", "150", "--epochs", "1", "--hidden", "16", "--latent", "3", "--votes", "20",
+            "--vote-batch", "8"};
+        String trained = printedBy(concat(common, "--runs", "elbo beta=4", "--out", dir.toString()));
+        String evaluated = printedBy(concat(common, "--models", dir.resolve("run1.vae").toString()));
+        Matcher first = RUN.matcher(trained);
+        Matcher again = RUN.matcher(evaluated);
+        assertTrue(first.find(), trained);
+        assertTrue(again.find(), evaluated);
+        for (int group = 2; group <= 7; group++) {
+            assertEquals(first.group(group), again.group(group), "group " + group + ": " + trained + evaluated);
+        }
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
     }
 
     @Test
