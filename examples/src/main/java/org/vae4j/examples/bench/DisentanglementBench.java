@@ -96,10 +96,13 @@ public final class DisentanglementBench {
         }
         int[][] factors = DSprites.randomFactors(images, seed);
         Table train = DSprites.images(factors);
-        System.out.printf("peer=vae4j-disentanglement %s images=%d seed=%d latent=%s hidden=%s epochs=%s batch=%s "
-                + "lr=%s votes=%d/%d vote_batch=%d mig_bins=%d%n", BenchRunner.versions(), images, seed,
-                o.text("--latent"), o.text("--hidden"), o.text("--epochs"), o.text("--batch"), o.text("--lr"),
-                votes.trainVotes(), votes.evalVotes(), votes.batch(), MutualInformationGap.DEFAULT_BINS);
+        String training = models.isEmpty()
+                ? String.format("latent=%s hidden=%s epochs=%s batch=%s lr=%s", o.text("--latent"), o.text("--hidden"),
+                        o.text("--epochs"), o.text("--batch"), o.text("--lr"))
+                : "models=" + models.size() + " (their own training)";
+        System.out.printf("peer=vae4j-disentanglement %s images=%d seed=%d %s votes=%d/%d vote_batch=%d mig_bins=%d%n",
+                BenchRunner.versions(), images, seed, training, votes.trainVotes(), votes.evalVotes(), votes.batch(),
+                MutualInformationGap.DEFAULT_BINS);
         Evaluation evaluation = new Evaluation(train, factors, votes, seed);
         if (!models.isEmpty()) {
             for (int i = 0; i < models.size(); i++) {
