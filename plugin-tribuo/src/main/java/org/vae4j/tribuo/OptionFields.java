@@ -2,17 +2,20 @@ package org.vae4j.tribuo;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.vae4j.options.OptionDescription;
+import org.vae4j.options.OptionValues;
 import org.vae4j.vae.VaeConfig;
 import org.vae4j.vae.VaeOptions;
 
 /**
- * Copies between a {@link VaeConfig} and a trainer's OLCUT {@code @Config} fields, one field per option of
- * {@link VaeOptions}, named as the option. OLCUT configures, and Tribuo's provenance records, fields; this
+ * Copies between option values (a {@link VaeConfig}, or any list of option descriptions) and a trainer's OLCUT
+ * {@code @Config} fields, one field per option, named as the option. OLCUT configures, and Tribuo's provenance records, fields; this
  * class lets those fields be the only thing a trainer writes per option. Field types follow the option
  * types: {@code int}, {@code long}, {@code double}, {@code boolean}, {@code int[]} (null for an option that
  * is unset), an enum for a choice, and a {@code String} spec such as {@code iwae:k=5} for a component.
@@ -28,19 +31,33 @@ final class OptionFields {
      */
     static VaeConfig.Builder read(Object holder) {
         VaeConfig.Builder builder = VaeConfig.builder();
-        for (OptionDescription option : VaeOptions.ALL) {
-            builder.set(option.name(), text(option, get(field(holder, option), holder)));
-        }
+        texts(holder, VaeOptions.ALL).forEach(builder::set);
         return builder;
     }
 
     /** Sets every option's field in {@code holder} to its value in {@code config}. */
     static void write(VaeConfig config, Object holder) {
-        for (OptionDescription option : VaeOptions.ALL) {
+        write(config.values(), holder);
+    }
+
+    /**
+     * The value of each of {@code options} as its field in {@code holder} holds it, as the option's text, keyed
+     * by option name ({@code null} for a missing value the option does not allow).
+     */
+    static Map<String, String> texts(Object holder, List<OptionDescription> options) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (OptionDescription option : options) {
+            texts.put(option.name(), text(option, get(field(holder, option), holder)));
+        }
+        return texts;
+    }
+
+    /** Sets the field of each option of {@code values} in {@code holder} to its value. */
+    static void write(OptionValues values, Object holder) {
+        for (OptionDescription option : values.descriptions()) {
             Field field = field(holder, option);
-            Object value = config.values().get(option.name());
             try {
-                field.set(holder, fieldValue(field.getType(), option, value));
+                field.set(holder, fieldValue(field.getType(), option, values.get(option.name())));
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }

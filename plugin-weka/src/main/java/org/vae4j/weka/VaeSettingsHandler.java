@@ -28,7 +28,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option latentDim */
     default String latentDimTipText() {
-        return VaeSettings.tipText("latentDim");
+        return vaeSettings().tipText("latentDim");
     }
 
     /** See {@link #encoderHiddenTipText()}. */
@@ -43,7 +43,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option encoderHidden */
     default String encoderHiddenTipText() {
-        return VaeSettings.tipText("encoderHidden");
+        return vaeSettings().tipText("encoderHidden");
     }
 
     /** See {@link #decoderHiddenTipText()}. */
@@ -58,7 +58,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option decoderHidden */
     default String decoderHiddenTipText() {
-        return VaeSettings.tipText("decoderHidden");
+        return vaeSettings().tipText("decoderHidden");
     }
 
     /** See {@link #numericLikelihoodTipText()}. */
@@ -73,7 +73,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option numericLikelihood */
     default String numericLikelihoodTipText() {
-        return VaeSettings.tipText("numericLikelihood");
+        return vaeSettings().tipText("numericLikelihood");
     }
 
     /** See {@link #standardizeTipText()}. */
@@ -88,7 +88,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option standardize */
     default String standardizeTipText() {
-        return VaeSettings.tipText("standardize");
+        return vaeSettings().tipText("standardize");
     }
 
     /** See {@link #hiddenLayerTipText()}. */
@@ -103,7 +103,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option hiddenLayer */
     default String hiddenLayerTipText() {
-        return VaeSettings.tipText("hiddenLayer");
+        return vaeSettings().tipText("hiddenLayer");
     }
 
     /** See {@link #weightInitTipText()}. */
@@ -118,7 +118,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option weightInit */
     default String weightInitTipText() {
-        return VaeSettings.tipText("weightInit");
+        return vaeSettings().tipText("weightInit");
     }
 
     /** See {@link #clampLogVarianceTipText()}. */
@@ -133,7 +133,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option clampLogVariance */
     default String clampLogVarianceTipText() {
-        return VaeSettings.tipText("clampLogVariance");
+        return vaeSettings().tipText("clampLogVariance");
     }
 
     /** See {@link #dynamicBinarizationTipText()}. */
@@ -148,7 +148,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option dynamicBinarization */
     default String dynamicBinarizationTipText() {
-        return VaeSettings.tipText("dynamicBinarization");
+        return vaeSettings().tipText("dynamicBinarization");
     }
 
     /** See {@link #epochsTipText()}. */
@@ -163,7 +163,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option epochs */
     default String epochsTipText() {
-        return VaeSettings.tipText("epochs");
+        return vaeSettings().tipText("epochs");
     }
 
     /** See {@link #batchSizeTipText()}. */
@@ -178,7 +178,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option batchSize */
     default String batchSizeTipText() {
-        return VaeSettings.tipText("batchSize");
+        return vaeSettings().tipText("batchSize");
     }
 
     /** See {@link #learningRateTipText()}. */
@@ -193,7 +193,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option learningRate */
     default String learningRateTipText() {
-        return VaeSettings.tipText("learningRate");
+        return vaeSettings().tipText("learningRate");
     }
 
     /** See {@link #betaTipText()}. */
@@ -208,7 +208,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option beta */
     default String betaTipText() {
-        return VaeSettings.tipText("beta");
+        return vaeSettings().tipText("beta");
     }
 
     /** See {@link #warmupEpochsTipText()}. */
@@ -223,7 +223,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option warmupEpochs */
     default String warmupEpochsTipText() {
-        return VaeSettings.tipText("warmupEpochs");
+        return vaeSettings().tipText("warmupEpochs");
     }
 
     /** See {@link #freeBitsTipText()}. */
@@ -238,7 +238,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option freeBits */
     default String freeBitsTipText() {
-        return VaeSettings.tipText("freeBits");
+        return vaeSettings().tipText("freeBits");
     }
 
     /** See {@link #objectiveTipText()}. */
@@ -253,7 +253,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option objective */
     default String objectiveTipText() {
-        return VaeSettings.tipText("objective");
+        return vaeSettings().tipText("objective");
     }
 
     /** See {@link #guideTipText()}. */
@@ -268,7 +268,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option guide */
     default String guideTipText() {
-        return VaeSettings.tipText("guide");
+        return vaeSettings().tipText("guide");
     }
 
     /** See {@link #priorTipText()}. */
@@ -283,7 +283,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option prior */
     default String priorTipText() {
-        return VaeSettings.tipText("prior");
+        return vaeSettings().tipText("prior");
     }
 
     /** See {@link #deviceTipText()}. */
@@ -298,7 +298,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option device */
     default String deviceTipText() {
-        return VaeSettings.tipText("device");
+        return vaeSettings().tipText("device");
     }
 
     /** See {@link #validationFractionTipText()}. */
@@ -313,7 +313,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option validationFraction */
     default String validationFractionTipText() {
-        return VaeSettings.tipText("validationFraction");
+        return vaeSettings().tipText("validationFraction");
     }
 
     /** See {@link #patienceTipText()}. */
@@ -328,7 +328,7 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option patience */
     default String patienceTipText() {
-        return VaeSettings.tipText("patience");
+        return vaeSettings().tipText("patience");
     }
 
     /** See {@link #shuffleTipText()}. */
@@ -343,6 +343,6 @@ public interface VaeSettingsHandler {
 
     /** @return the help of option shuffle */
     default String shuffleTipText() {
-        return VaeSettings.tipText("shuffle");
+        return vaeSettings().tipText("shuffle");
     }
 }
