@@ -33,6 +33,9 @@ final class ProtoMessage {
     /** {@link VaeBalancedModel}: Tribuo metadata and the inner model. */
     static final Descriptor BALANCED_MODEL;
 
+    /** {@link NeuralProcessModel}: Tribuo metadata, the regressor's bytes, and the feature means and scales. */
+    static final Descriptor NEURAL_PROCESS_MODEL;
+
     static {
         FileDescriptorProto file = FileDescriptorProto.newBuilder()
                 .setName("org/vae4j/tribuo/vae4j-tribuo.proto")
@@ -50,12 +53,18 @@ final class ProtoMessage {
                 .addMessageType(message("VaeBalancedModelProto", List.of(
                         field("metadata", 1, FieldDescriptorProto.Type.TYPE_BYTES),
                         field("inner_model", 2, FieldDescriptorProto.Type.TYPE_BYTES))))
+                .addMessageType(message("NeuralProcessModelProto", List.of(
+                        field("metadata", 1, FieldDescriptorProto.Type.TYPE_BYTES),
+                        field("regressor", 2, FieldDescriptorProto.Type.TYPE_BYTES),
+                        field("means", 3, FieldDescriptorProto.Type.TYPE_BYTES),
+                        field("scales", 4, FieldDescriptorProto.Type.TYPE_BYTES))))
                 .build();
         try {
             FileDescriptor descriptor = FileDescriptor.buildFrom(file, new FileDescriptor[0]);
             FEATURE_MODEL = descriptor.findMessageTypeByName("VaeFeatureModelProto");
             TRANSFORMED_MODEL = descriptor.findMessageTypeByName("VaeTransformedModelProto");
             BALANCED_MODEL = descriptor.findMessageTypeByName("VaeBalancedModelProto");
+            NEURAL_PROCESS_MODEL = descriptor.findMessageTypeByName("NeuralProcessModelProto");
         } catch (DescriptorValidationException e) {
             throw new ExceptionInInitializerError(e);
         }
