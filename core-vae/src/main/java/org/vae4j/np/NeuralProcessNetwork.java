@@ -1,5 +1,6 @@
 package org.vae4j.np;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 
+import org.vae4j.engine.NativeArrays;
 import org.vae4j.infer.NoiseSource;
 import org.vae4j.nn.Mlp;
 import org.vae4j.nn.WeightInit;
@@ -154,14 +156,16 @@ final class NeuralProcessNetwork {
         /** log N(y; mean, sigma^2), elementwise. */
         NDArray logDensity(NDArray y) {
             NDArray standardized = y.sub(mean).div(sigma);
-            return standardized.square().mul(-0.5f).sub(sigma.log()).sub((float) (0.5 * Math.log(2 * Math.PI)));
+            return standardized.square().mul(constant(mean, -0.5f)).sub(sigma.log())
+                    .sub(constant(mean, (float) (0.5 * Math.log(2 * Math.PI))));
         }
 
         /** KL(this || other), summed over the last axis. */
         NDArray kl(Gaussian other) {
             NDArray ratio = sigma.div(other.sigma);
             NDArray meanTerm = mean.sub(other.mean).div(other.sigma).square();
-            return ratio.square().add(meanTerm).sub(1f).mul(0.5f).sub(ratio.log()).sum(new int[] {-1});
+            return ratio.square().add(meanTerm).sub(constant(mean, 1)).mul(constant(mean, 0.5f)).sub(ratio.log())
+                    .sum(new int[] {-1});
         }
 
         /** mean + sigma * eps. */
@@ -192,7 +196,7 @@ final class NeuralProcessNetwork {
         NDArray keys = perceptron(store, "attentionEmbedding", xContext, training);
         NDArray queries = perceptron(store, "attentionEmbedding", xTarget, training);
         float scale = (float) (1 / Math.sqrt(keys.getShape().get(2)));
-        NDArray weights = queries.batchMatMul(keys.transpose(0, 2, 1)).mul(scale).softmax(2);
+        NDArray weights = queries.batchMatMul(keys.transpose(0, 2, 1)).mul(constant(keys, scale)).softmax(2);
         return weights.batchMatMul(codes);
     }
 
@@ -202,7 +206,7 @@ final class NeuralProcessNetwork {
         NDArray head = blocks.get("latentHead").forward(store, new NDList(codes), training).singletonOrThrow();
         NDArray mean = head.get(new NDIndex(":, :" + latentDim));
         NDArray raw = head.get(new NDIndex(":, " + latentDim + ":"));
-        return new Gaussian(mean, Activation.sigmoid(raw).mul(1 - SIGMA_FLOOR).add(SIGMA_FLOOR));
+        return new Gaussian(mean, floored(Activation.sigmoid(raw)));
     }
 
     /**
@@ -219,17 +223,35 @@ final class NeuralProcessNetwork {
         NDArray out = perceptron(store, "decoder", input, training);
         NDArray mean = out.get(new NDIndex(":, :, :" + yDim));
         NDArray raw = out.get(new NDIndex(":, :, " + yDim + ":"));
-        return new Gaussian(mean, Activation.softPlus(raw).mul(1 - SIGMA_FLOOR).add(SIGMA_FLOOR));
+        return new Gaussian(mean, floored(Activation.softPlus(raw)));
+    }
+
+    /**
+     * A natively owned constant for differentiable arithmetic (DJL's {@code mul(Number)} family leaves autograd a
+     * Java-backed constant the collector may free before the backward pass: see {@link NativeArrays}).
+     */
+    private static NDArray constant(NDArray like, float value) {
+        return NativeArrays.scalar(like, value);
+    }
+
+    /** 0.1 + 0.9 {@code unit}: a standard deviation with the floor {@link #SIGMA_FLOOR}. */
+    private static NDArray floored(NDArray unit) {
+        return unit.mul(constant(unit, 1 - SIGMA_FLOOR)).add(constant(unit, SIGMA_FLOOR));
+    }
+
+    /** A natively owned (tasks, points, width) array of flat row-major values. */
+    static NDArray tasks(NDManager manager, float[] values, int tasks, int points, int width) {
+        return NativeArrays.copyOf(manager, FloatBuffer.wrap(values), new Shape(tasks, points, width));
     }
 
     /** The arrays of one task batch on {@code manager}. */
     record Arrays(NDArray xContext, NDArray yContext, NDArray xTarget, NDArray yTarget) {
 
         static Arrays of(NDManager manager, TaskBatch b) {
-            return new Arrays(manager.create(b.xContext(), new Shape(b.tasks(), b.contextPoints(), b.xDim())),
-                    manager.create(b.yContext(), new Shape(b.tasks(), b.contextPoints(), b.yDim())),
-                    manager.create(b.xTarget(), new Shape(b.tasks(), b.targetPoints(), b.xDim())),
-                    manager.create(b.yTarget(), new Shape(b.tasks(), b.targetPoints(), b.yDim())));
+            return new Arrays(tasks(manager, b.xContext(), b.tasks(), b.contextPoints(), b.xDim()),
+                    tasks(manager, b.yContext(), b.tasks(), b.contextPoints(), b.yDim()),
+                    tasks(manager, b.xTarget(), b.tasks(), b.targetPoints(), b.xDim()),
+                    tasks(manager, b.yTarget(), b.tasks(), b.targetPoints(), b.yDim()));
         }
     }
 
@@ -239,7 +261,7 @@ final class NeuralProcessNetwork {
         /** Minus the objective per target point, averaged over tasks: the loss training minimises. */
         NDArray loss() {
             NDArray perTask = kl == null ? logLikelihood : logLikelihood.sub(kl);
-            return perTask.mean().neg().div((float) targets);
+            return perTask.mean().neg().div(constant(perTask, targets));
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.SplittableRandom;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 import org.vae4j.engine.DeviceChoice;
@@ -339,9 +338,9 @@ public final class NeuralProcessRegressor implements AutoCloseable {
                 NDScope arrays = new NDScope()) {
             arrays.suppressNotUsedWarning();
             return Engines.withoutGradients(() -> network.predictive(new ParameterStore(scope, false),
-                    scope.create(xc, new Shape(1, contextCount, xDim)),
-                    scope.create(yc, new Shape(1, contextCount, yDim)),
-                    scope.create(xt, new Shape(1, targets, xDim)), draws, new NoiseSource(seed)));
+                    NeuralProcessNetwork.tasks(scope, xc, 1, contextCount, xDim),
+                    NeuralProcessNetwork.tasks(scope, yc, 1, contextCount, yDim),
+                    NeuralProcessNetwork.tasks(scope, xt, 1, targets, xDim), draws, new NoiseSource(seed)));
         }
     }
 
