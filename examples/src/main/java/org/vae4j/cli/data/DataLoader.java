@@ -48,6 +48,24 @@ public final class DataLoader {
         return labels == null ? List.of(file) : List.of(file, labels);
     }
 
+    /**
+     * The column names of a CSV or ARFF file, from its header alone.
+     *
+     * @param format the format, or null to guess it from the file name
+     * @throws NoSuchFileException when the file does not exist
+     * @throws DataException for an IDX file (its columns have no names to look up), a directory, a pipe or a
+     *     malformed header
+     */
+    public static List<String> columnNames(Path file, DataFormat format) throws IOException {
+        requireRegularFile(file);
+        DataFormat actual = format != null ? format : DataFormat.guess(file);
+        return switch (actual) {
+            case CSV -> CsvReader.open(file).names();
+            case ARFF -> ArffReader.open(file).names();
+            case IDX -> throw new DataException(file + ": IDX images have no named columns; give a CSV or ARFF file");
+        };
+    }
+
     private static void requireRegularFile(Path file) throws NoSuchFileException {
         if (Files.isRegularFile(file)) {
             return;
