@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import weka.classifiers.Classifier;
 import weka.core.Instances;
 import weka.core.OptionHandler;
 import weka.core.Utils;
@@ -15,7 +16,7 @@ import weka.filters.Filter;
 
 /**
  * Runs in a JVM that has only Weka on its class path: loads the installed packages, finds the vae4j
- * filter and generator the way the Explorer does, runs both and prints what happened (one result per line).
+ * filter, generator and classifier the way the Explorer does, runs them and prints what happened (one result per line).
  * In package weka.gui to read the object editor's class lists.
  */
 public final class InstalledPackageDriver {
@@ -23,6 +24,7 @@ public final class InstalledPackageDriver {
     private static final String FILTER = "weka.filters.unsupervised.attribute.VariationalAutoencoder";
     private static final String GENERATOR = "weka.datagenerators.classifiers.classification.VAEGenerator";
     private static final String OBJECTIVE = "org.vae4j.weka.ObjectiveComponent";
+    private static final String CLASSIFIER = "weka.classifiers.functions.NeuralProcess";
 
     private InstalledPackageDriver() {}
 
@@ -33,6 +35,7 @@ public final class InstalledPackageDriver {
         System.out.println("filters-listed " + listed("weka.filters.Filter", FILTER));
         System.out.println("generators-listed " + listed("weka.datagenerators.DataGenerator", GENERATOR));
         System.out.println("components-listed " + listed(OBJECTIVE, OBJECTIVE));
+        System.out.println("classifiers-listed " + listed("weka.classifiers.Classifier", CLASSIFIER));
 
         Filter filter = (Filter) WekaPackageClassLoaderManager.objectForName(FILTER);
         System.out.println("loader " + filter.getClass().getClassLoader().getClass().getName());
@@ -56,6 +59,13 @@ public final class InstalledPackageDriver {
             generated.add(generator.generateExample());
         }
         System.out.println("generated " + generated.numInstances() + " " + generated.numAttributes());
+
+        // The neural process predicts petal width from the other attributes (the species one-hot encoded).
+        Classifier classifier = (Classifier) WekaPackageClassLoaderManager.objectForName(CLASSIFIER);
+        ((OptionHandler) classifier).setOptions(Utils.splitOptions("-model cnp -steps 3 -hidden 4 -representation 4"));
+        iris.setClassIndex(3);
+        classifier.buildClassifier(iris);
+        System.out.println("classified " + Double.isFinite(classifier.classifyInstance(iris.instance(0))));
     }
 
     private static boolean listed(String superclass, String name) {

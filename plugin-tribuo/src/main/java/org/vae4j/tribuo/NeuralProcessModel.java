@@ -18,7 +18,6 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.impl.ModelDataCarrier;
-import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.regression.Regressor;
@@ -110,12 +109,6 @@ public final class NeuralProcessModel extends Model<Regressor> implements AutoCl
     }
 
     @Override
-    protected NeuralProcessModel copy(String newName, ModelProvenance newProvenance) {
-        return new NeuralProcessModel(newName, newProvenance, featureIDMap, outputIDInfo, regressorBytes, means,
-                scales);
-    }
-
-    @Override
     public ModelProto serialize() {
         Any data = ProtoMessage.builder(ProtoMessage.NEURAL_PROCESS_MODEL)
                 .bytes("metadata", createDataCarrier().serialize().toByteString())
@@ -138,15 +131,16 @@ public final class NeuralProcessModel extends Model<Regressor> implements AutoCl
             throws InvalidProtocolBufferException {
         ProtoMessage.checkVersion(version, CURRENT_VERSION);
         ProtoMessage proto = ProtoMessage.unpack(message, ProtoMessage.NEURAL_PROCESS_MODEL);
-        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.bytes("metadata")));
-        if (carrier.outputDomain().getOutput(0).getClass() != Regressor.class) {
-            throw new IllegalStateException("Invalid protobuf, the output domain is not a Regressor domain but "
-                    + carrier.outputDomain().getOutput(0).getClass());
-        }
-        @SuppressWarnings("unchecked") // checked just above
-        ImmutableOutputInfo<Regressor> outputs = (ImmutableOutputInfo<Regressor>) carrier.outputDomain();
-        return new NeuralProcessModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs,
+        ModelDataCarrier<?> carrier = proto.regressorMetadata();
+        return new NeuralProcessModel(carrier.name(), carrier.provenance(), carrier.featureDomain(),
+                ProtoMessage.regressorDomain(carrier),
                 proto.bytes("regressor"), toDoubles(proto.bytes("means")), toDoubles(proto.bytes("scales")));
+    }
+
+    @Override
+    protected NeuralProcessModel copy(String newName, ModelProvenance newProvenance) {
+        return new NeuralProcessModel(newName, newProvenance, featureIDMap, outputIDInfo, regressorBytes, means,
+                scales);
     }
 
     private static byte[] toBytes(double[] values) {

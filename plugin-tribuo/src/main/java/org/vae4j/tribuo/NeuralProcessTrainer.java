@@ -189,10 +189,7 @@ public final class NeuralProcessTrainer implements Trainer<Regressor> {
 
     @Override
     public synchronized void setInvocationCount(int invocationCount) {
-        if (invocationCount < 0) {
-            throw new IllegalArgumentException("The supplied invocationCount is less than zero.");
-        }
-        this.invocationCount = invocationCount;
+        this.invocationCount = RunSeeds.checkedCount(invocationCount);
     }
 
     @Override

@@ -13,6 +13,10 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.impl.ModelDataCarrier;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.regression.Regressor;
 
 /**
  * The protobuf messages that carry this adapter's models inside Tribuo's {@code ModelProto}. They are
@@ -113,6 +117,27 @@ final class ProtoMessage {
             throw new IllegalArgumentException("Unknown version " + version + ", this class supports at most version "
                     + current);
         }
+    }
+
+    /**
+     * The Tribuo metadata in field {@code metadata} of a model whose outputs are {@link Regressor}s.
+     *
+     * @throws InvalidProtocolBufferException if the metadata is malformed
+     * @throws IllegalStateException if the output domain is not a Regressor domain
+     */
+    ModelDataCarrier<?> regressorMetadata() throws InvalidProtocolBufferException {
+        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(bytes("metadata")));
+        if (carrier.outputDomain().getOutput(0).getClass() != Regressor.class) {
+            throw new IllegalStateException("Invalid protobuf, the output domain is not a Regressor domain but "
+                    + carrier.outputDomain().getOutput(0).getClass());
+        }
+        return carrier;
+    }
+
+    /** The Regressor domain of metadata that {@link #regressorMetadata()} checked. */
+    @SuppressWarnings("unchecked")
+    static ImmutableOutputInfo<Regressor> regressorDomain(ModelDataCarrier<?> checked) {
+        return (ImmutableOutputInfo<Regressor>) checked.outputDomain();
     }
 
     /** The bytes in a bytes field (empty when unset). */

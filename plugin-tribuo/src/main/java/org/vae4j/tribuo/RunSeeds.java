@@ -19,4 +19,16 @@ final class RunSeeds {
         }
         return random.nextLong();
     }
+
+    /**
+     * {@code invocationCount}, checked for a trainer's {@code setInvocationCount}.
+     *
+     * @throws IllegalArgumentException if it is negative
+     */
+    static int checkedCount(int invocationCount) {
+        if (invocationCount < 0) {
+            throw new IllegalArgumentException("The supplied invocationCount is less than zero.");
+        }
+        return invocationCount;
+    }
 }

@@ -101,10 +101,7 @@ abstract class TwoStageTrainer<T extends Output<T>, M extends Model<T>> implemen
     /** Sets this trainer's count and both inner trainers' counts (each training trains each once). */
     @Override
     public synchronized void setInvocationCount(int invocationCount) {
-        if (invocationCount < 0) {
-            throw new IllegalArgumentException("The supplied invocationCount is less than zero.");
-        }
-        this.invocationCount = invocationCount;
+        this.invocationCount = RunSeeds.checkedCount(invocationCount);
         vaeTrainer.setInvocationCount(invocationCount);
         innerTrainer.setInvocationCount(invocationCount);
     }

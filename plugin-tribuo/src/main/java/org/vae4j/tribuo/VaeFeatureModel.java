@@ -24,7 +24,6 @@ import org.tribuo.Output;
 import org.tribuo.OutputFactory;
 import org.tribuo.Prediction;
 import org.tribuo.impl.ModelDataCarrier;
-import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.regression.RegressionFactory;
@@ -432,19 +431,11 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
             throws InvalidProtocolBufferException {
         ProtoMessage.checkVersion(version, CURRENT_VERSION);
         ProtoMessage proto = ProtoMessage.unpack(message, ProtoMessage.FEATURE_MODEL);
-        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.bytes("metadata")));
-        if (carrier.outputDomain().getOutput(0).getClass() != Regressor.class) {
-            throw new IllegalStateException("Invalid protobuf, the output domain is not the latent Regressor but "
-                    + carrier.outputDomain().getOutput(0).getClass());
-        }
-        return new VaeFeatureModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), castInfo(carrier),
+        ModelDataCarrier<?> carrier = proto.regressorMetadata();
+        return new VaeFeatureModel(carrier.name(), carrier.provenance(), carrier.featureDomain(),
+                ProtoMessage.regressorDomain(carrier),
                 proto.bytes("vae"), proto.bool("include_std"),
                 proto.bool("absent_as_missing") ? AbsentFeatures.MISSING : AbsentFeatures.ZERO);
-    }
-
-    @SuppressWarnings("unchecked") // the caller checked the domain's class
-    private static ImmutableOutputInfo<Regressor> castInfo(ModelDataCarrier<?> carrier) {
-        return (ImmutableOutputInfo<Regressor>) carrier.outputDomain();
     }
 
     /**

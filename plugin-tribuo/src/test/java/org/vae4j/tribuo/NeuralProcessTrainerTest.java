@@ -118,19 +118,7 @@ class NeuralProcessTrainerTest {
     }
 
     private static NeuralProcessTrainer configured(Map<String, String> options) {
-        ConfigurationData config = new ConfigurationData("np", NeuralProcessTrainer.class.getName());
-        options.forEach((name, text) -> {
-            OptionDescription option = NeuralProcessOptions.named(name);
-            if (option.type() == OptionType.INT_LIST) {
-                config.add(name, ListProperty.createFromStringList(Arrays.asList(text.split(","))));
-            } else {
-                config.add(name, new SimpleProperty(option.type() == OptionType.CHOICE
-                        ? text.toUpperCase(Locale.ROOT) : text));
-            }
-        });
-        ConfigurationManager cm = new ConfigurationManager();
-        cm.addConfiguration(List.of(config));
-        return (NeuralProcessTrainer) cm.lookup("np");
+        return OlcutConfigs.configured(NeuralProcessTrainer.class, NeuralProcessOptions.ALL, options);
     }
 
     @Test

@@ -34,19 +34,7 @@ import org.vae4j.vae.VaeOptions;
 class TribuoOptionsTest {
 
     private static VaeFeatureTrainer configured(Map<String, String> options) {
-        ConfigurationData data = new ConfigurationData("vae", VaeFeatureTrainer.class.getName());
-        options.forEach((name, text) -> {
-            OptionDescription option = VaeOptions.named(name);
-            if (option.type() == OptionType.INT_LIST) {
-                data.add(name, ListProperty.createFromStringList(Arrays.asList(text.split(","))));
-            } else {
-                data.add(name, new SimpleProperty(option.type() == OptionType.CHOICE ? text.toUpperCase(Locale.ROOT)
-                        : text));
-            }
-        });
-        ConfigurationManager cm = new ConfigurationManager();
-        cm.addConfiguration(List.of(data));
-        return (VaeFeatureTrainer) cm.lookup("vae");
+        return OlcutConfigs.configured(VaeFeatureTrainer.class, VaeOptions.ALL, options);
     }
 
     @Test

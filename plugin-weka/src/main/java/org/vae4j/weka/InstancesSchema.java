@@ -14,6 +14,8 @@ import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
 
 import weka.core.Attribute;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -40,6 +42,17 @@ public final class InstancesSchema implements Serializable {
         this.features = features;
         this.conditional = conditional;
         this.schema = buildSchema();
+    }
+
+    /**
+     * Enables the attribute capabilities of this mapping: numeric, date and nominal attributes, with missing
+     * values.
+     */
+    public static void enableAttributes(Capabilities capabilities) {
+        capabilities.enable(Capability.NUMERIC_ATTRIBUTES);
+        capabilities.enable(Capability.DATE_ATTRIBUTES);
+        capabilities.enable(Capability.NOMINAL_ATTRIBUTES);
+        capabilities.enable(Capability.MISSING_VALUES);
     }
 
     /**

@@ -1,21 +1,17 @@
 package org.vae4j.weka;
 
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Vector;
 
 import org.vae4j.data.Table;
 import org.vae4j.vae.Vae;
 
 import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.Randomizable;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
-import weka.core.Utils;
 import weka.filters.SimpleBatchFilter;
 
 /**
@@ -29,7 +25,7 @@ public abstract class VaeFilter extends SimpleBatchFilter
     private static final long serialVersionUID = 1L;
 
     private VaeSettings m_Settings = new VaeSettings();
-    private int m_Seed = 1;
+    private int m_Seed = SeededOptions.DEFAULT_SEED;
     private TrainedVae m_Model;
     /** Rows of the current batch already handed to {@link #process}, to number rows in messages. */
     private transient int m_RowsProcessed;
@@ -56,31 +52,18 @@ public abstract class VaeFilter extends SimpleBatchFilter
 
     @Override
     public Enumeration<Option> listOptions() {
-        Vector<Option> result = new Vector<>(VaeSettings.listOptions());
-        result.add(new Option("\tRandom seed.\n\t(default 1)", "S", 1, "-S <num>"));
-        result.addAll(Collections.list(super.listOptions()));
-        return result.elements();
+        return SeededOptions.list(VaeSettings.listOptions(), super.listOptions());
     }
 
     @Override
     public void setOptions(String[] options) throws Exception {
-        m_Settings.setOptions(options);
-        String seed = Utils.getOption('S', options);
-        try {
-            setSeed(seed.isEmpty() ? 1 : Integer.parseInt(seed));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option -S: '" + seed + "' is not an integer", e);
-        }
+        setSeed(SeededOptions.read(m_Settings, options));
         super.setOptions(options);
     }
 
     @Override
     public String[] getOptions() {
-        Vector<String> result = new Vector<>(m_Settings.getOptions());
-        result.add("-S");
-        result.add(Integer.toString(m_Seed));
-        Collections.addAll(result, super.getOptions());
-        return result.toArray(new String[0]);
+        return SeededOptions.write(m_Settings, m_Seed, super.getOptions());
     }
 
     /** Numeric, date and nominal attributes, with missing values; subclasses add the class capabilities. */
@@ -88,10 +71,7 @@ public abstract class VaeFilter extends SimpleBatchFilter
     public Capabilities getCapabilities() {
         Capabilities result = super.getCapabilities();
         result.disableAll();
-        result.enable(Capability.NUMERIC_ATTRIBUTES);
-        result.enable(Capability.DATE_ATTRIBUTES);
-        result.enable(Capability.NOMINAL_ATTRIBUTES);
-        result.enable(Capability.MISSING_VALUES);
+        InstancesSchema.enableAttributes(result);
         return result;
     }
 

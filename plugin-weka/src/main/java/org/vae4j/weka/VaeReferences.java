@@ -42,4 +42,36 @@ public final class VaeReferences {
         additional.setValue(Field.YEAR, "2015");
         return result;
     }
+
+    /**
+     * The conditional neural process (Garnelo et al. 2018), the latent neural process (Garnelo et al. 2018) and
+     * the attentive neural process (Kim et al. 2019).
+     */
+    public static TechnicalInformation neuralProcesses() {
+        TechnicalInformation result = new TechnicalInformation(Type.INPROCEEDINGS);
+        paper(result, "Marta Garnelo and Dan Rosenbaum and Chris J. Maddison and Tiago Ramalho and David Saxton "
+                + "and Murray Shanahan and Yee Whye Teh and Danilo J. Rezende and S. M. Ali Eslami",
+                "Conditional Neural Processes", Field.BOOKTITLE,
+                "Proceedings of the 35th International Conference on Machine Learning", "2018",
+                "https://arxiv.org/abs/1807.01613");
+        paper(result.add(Type.MISC), "Marta Garnelo and Jonathan Schwarz and Dan Rosenbaum and Fabio Viola and "
+                + "Danilo J. Rezende and S. M. Ali Eslami and Yee Whye Teh", "Neural Processes", Field.HOWPUBLISHED,
+                "ICML 2018 Workshop on Theoretical Foundations and Applications of Deep Generative Models", "2018",
+                "https://arxiv.org/abs/1807.01622");
+        paper(result.add(Type.INPROCEEDINGS), "Hyunjik Kim and Andriy Mnih and Jonathan Schwarz and Marta Garnelo "
+                + "and S. M. Ali Eslami and Dan Rosenbaum and Oriol Vinyals and Yee Whye Teh",
+                "Attentive Neural Processes", Field.BOOKTITLE,
+                "7th International Conference on Learning Representations (ICLR)", "2019",
+                "https://arxiv.org/abs/1901.05761");
+        return result;
+    }
+
+    private static void paper(TechnicalInformation entry, String authors, String title, Field venueField,
+            String venue, String year, String url) {
+        entry.setValue(Field.AUTHOR, authors);
+        entry.setValue(Field.TITLE, title);
+        entry.setValue(venueField, venue);
+        entry.setValue(Field.YEAR, year);
+        entry.setValue(Field.URL, url);
+    }
 }

@@ -1,14 +1,15 @@
 package weka.classifiers.functions;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Vector;
 
 import org.vae4j.np.Prediction;
 import org.vae4j.weka.NeuralProcessSettings;
+import org.vae4j.weka.InstancesSchema;
 import org.vae4j.weka.NeuralProcessSettingsHandler;
+import org.vae4j.weka.SeededOptions;
 import org.vae4j.weka.TrainedNeuralProcess;
+import org.vae4j.weka.VaeReferences;
 
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.ConditionalDensityEstimator;
@@ -21,10 +22,7 @@ import weka.core.Option;
 import weka.core.Randomizable;
 import weka.core.Statistics;
 import weka.core.TechnicalInformation;
-import weka.core.TechnicalInformation.Field;
-import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
-import weka.core.Utils;
 
 /**
  * <!-- globalinfo-start --> A neural process for numeric classes: a network trained on random context / target
@@ -41,7 +39,7 @@ public class NeuralProcess extends AbstractClassifier implements IntervalEstimat
     private static final long serialVersionUID = 1L;
 
     private NeuralProcessSettings m_Settings = new NeuralProcessSettings();
-    private int m_Seed = 1;
+    private int m_Seed = SeededOptions.DEFAULT_SEED;
     private TrainedNeuralProcess m_Model;
     /** The attribute values (class left out) of the last row predicted and its prediction: Evaluation asks
      * for the mean, interval and density of a row in turn. */
@@ -65,48 +63,27 @@ public class NeuralProcess extends AbstractClassifier implements IntervalEstimat
         return m_Settings;
     }
 
-    @Override
-    public void setSeed(int seed) {
-        m_Seed = seed;
-    }
-
-    @Override
-    public int getSeed() {
-        return m_Seed;
-    }
-
-    /** @return the tip text of the seed */
-    public String seedTipText() {
-        return "Seed for the network's initialisation, the training tasks, the prediction context and the draws of z.";
-    }
-
+    /** The options of {@code NeuralProcessOptions} but its seed, then {@code -S}, then a classifier's own. */
     @Override
     public Enumeration<Option> listOptions() {
-        Vector<Option> result = new Vector<>(NeuralProcessSettings.listOptions());
-        result.add(new Option("\tRandom seed.\n\t(default 1)", "S", 1, "-S <num>"));
-        result.addAll(Collections.list(super.listOptions()));
-        return result.elements();
+        return SeededOptions.list(NeuralProcessSettings.listOptions(), super.listOptions());
     }
 
+    /**
+     * Sets the options; a malformed or out-of-range value is refused naming its option.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
     @Override
     public void setOptions(String[] options) throws Exception {
-        m_Settings.setOptions(options);
-        String seed = Utils.getOption('S', options);
-        try {
-            setSeed(seed.isEmpty() ? 1 : Integer.parseInt(seed));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option -S: '" + seed + "' is not an integer", e);
-        }
+        setSeed(SeededOptions.read(m_Settings, options));
         super.setOptions(options);
     }
 
+    /** The options as {@link #setOptions} reads them, every neural-process option written out. */
     @Override
     public String[] getOptions() {
-        Vector<String> result = new Vector<>(m_Settings.getOptions());
-        result.add("-S");
-        result.add(Integer.toString(m_Seed));
-        Collections.addAll(result, super.getOptions());
-        return result.toArray(new String[0]);
+        return SeededOptions.write(m_Settings, m_Seed, super.getOptions());
     }
 
     /** Numeric, date and nominal attributes with missing values; a numeric class, which may be missing. */
@@ -114,10 +91,7 @@ public class NeuralProcess extends AbstractClassifier implements IntervalEstimat
     public Capabilities getCapabilities() {
         Capabilities result = super.getCapabilities();
         result.disableAll();
-        result.enable(Capability.NUMERIC_ATTRIBUTES);
-        result.enable(Capability.DATE_ATTRIBUTES);
-        result.enable(Capability.NOMINAL_ATTRIBUTES);
-        result.enable(Capability.MISSING_VALUES);
+        InstancesSchema.enableAttributes(result);
         result.enable(Capability.NUMERIC_CLASS);
         result.enable(Capability.DATE_CLASS);
         result.enable(Capability.MISSING_CLASS_VALUES);
@@ -127,29 +101,7 @@ public class NeuralProcess extends AbstractClassifier implements IntervalEstimat
 
     @Override
     public TechnicalInformation getTechnicalInformation() {
-        TechnicalInformation result = new TechnicalInformation(Type.INPROCEEDINGS);
-        result.setValue(Field.AUTHOR, "Marta Garnelo and Dan Rosenbaum and Chris J. Maddison and Tiago Ramalho "
-                + "and David Saxton and Murray Shanahan and Yee Whye Teh and Danilo J. Rezende and S. M. Ali Eslami");
-        result.setValue(Field.TITLE, "Conditional Neural Processes");
-        result.setValue(Field.BOOKTITLE, "Proceedings of the 35th International Conference on Machine Learning");
-        result.setValue(Field.YEAR, "2018");
-        result.setValue(Field.URL, "https://arxiv.org/abs/1807.01613");
-        TechnicalInformation latent = result.add(Type.MISC);
-        latent.setValue(Field.AUTHOR, "Marta Garnelo and Jonathan Schwarz and Dan Rosenbaum and Fabio Viola and "
-                + "Danilo J. Rezende and S. M. Ali Eslami and Yee Whye Teh");
-        latent.setValue(Field.TITLE, "Neural Processes");
-        latent.setValue(Field.HOWPUBLISHED, "ICML 2018 Workshop on Theoretical Foundations and Applications of "
-                + "Deep Generative Models");
-        latent.setValue(Field.YEAR, "2018");
-        latent.setValue(Field.URL, "https://arxiv.org/abs/1807.01622");
-        TechnicalInformation attentive = result.add(Type.INPROCEEDINGS);
-        attentive.setValue(Field.AUTHOR, "Hyunjik Kim and Andriy Mnih and Jonathan Schwarz and Marta Garnelo and "
-                + "S. M. Ali Eslami and Dan Rosenbaum and Oriol Vinyals and Yee Whye Teh");
-        attentive.setValue(Field.TITLE, "Attentive Neural Processes");
-        attentive.setValue(Field.BOOKTITLE, "7th International Conference on Learning Representations (ICLR)");
-        attentive.setValue(Field.YEAR, "2019");
-        attentive.setValue(Field.URL, "https://arxiv.org/abs/1901.05761");
-        return result;
+        return VaeReferences.neuralProcesses();
     }
 
     /**
@@ -211,6 +163,21 @@ public class NeuralProcess extends AbstractClassifier implements IntervalEstimat
     @Override
     public double logDensity(Instance instance, double value) {
         return predict(instance).logDensity(new double[][] {{value}})[0];
+    }
+
+    @Override
+    public void setSeed(int seed) {
+        m_Seed = seed;
+    }
+
+    @Override
+    public int getSeed() {
+        return m_Seed;
+    }
+
+    /** @return the tip text of the seed */
+    public String seedTipText() {
+        return "Seed for the network's initialisation, the training tasks, the prediction context and the draws of z.";
     }
 
     @Override

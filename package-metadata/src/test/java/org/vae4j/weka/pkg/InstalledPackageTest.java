@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Installs the built package zip offline into an empty WEKA_HOME with Weka's own package manager, then
- * loads it in a JVM whose class path holds only Weka, where the filter and the generator must be found
- * by Weka's class discovery and run from the package's class loader.
+ * loads it in a JVM whose class path holds only Weka, where the filter, the generator and the neural-process
+ * classifier must be found by Weka's class discovery and run from the package's class loader.
  */
 class InstalledPackageTest {
 
@@ -46,10 +46,12 @@ class InstalledPackageTest {
         assertEquals("filters-listed true", find(lines, "filters-listed"));
         assertEquals("generators-listed true", find(lines, "generators-listed"));
         assertEquals("components-listed true", find(lines, "components-listed"));
+        assertEquals("classifiers-listed true", find(lines, "classifiers-listed"));
         assertEquals("objective true", find(lines, "objective"));
         assertTrue(find(lines, "loader").contains("WekaPackageLibIsolatingClassLoader"), lines.toString());
         assertEquals("filtered 150 [z1, z2, class]", find(lines, "filtered"));
         assertEquals("generated 12 5", find(lines, "generated"));
+        assertEquals("classified true", find(lines, "classified"));
     }
 
     private static String find(List<String> lines, String key) {
