@@ -44,7 +44,7 @@ class NeuralProcessCommandsTest {
 
     private static String[] small(String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("--model", "cnp", "--representation", "16", "--hidden",
-                "16,16", "--steps", "150", "--batch", "4", "--lr", "0.01", "--max-context", "40", "--max-targets", "40",
+                "16,16", "--steps", "80", "--batch", "4", "--lr", "0.01", "--max-context", "40", "--max-targets", "40",
                 "--device", "cpu"));
         args.addAll(List.of(more));
         return args.toArray(new String[0]);

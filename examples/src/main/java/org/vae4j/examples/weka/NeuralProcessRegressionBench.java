@@ -36,8 +36,8 @@ import weka.core.converters.ConverterUtils.DataSource;
 public final class NeuralProcessRegressionBench {
 
     /** The neural processes' default training budget: small, for a shared CPU. */
-    static final String BUDGET = "-representation 32 -latent 32 -hidden 32,32 -steps 300 -batch 8 -lr 0.002 "
-            + "-max-context 200 -max-targets 200 -prediction-samples 16 -device cpu";
+    static final String BUDGET = "-representation 32 -latent 32 -hidden 32 -steps 100 -batch 4 -lr 0.005 "
+            + "-max-context 100 -max-targets 100 -prediction-samples 8 -device cpu";
 
     private static final int FOLDS = 10;
 
