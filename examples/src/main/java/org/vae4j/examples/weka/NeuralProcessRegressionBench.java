@@ -43,7 +43,7 @@ public final class NeuralProcessRegressionBench {
 
     private NeuralProcessRegressionBench() {}
 
-    /** One classifier's scores over the folds. */
+    /** One classifier's scores over the folds (coverage NaN for a classifier without prediction intervals). */
     record Scores(double rmse, double coverage, double meanLogLikelihood, double seconds) {}
 
     /** Runs the comparison on every file given and prints a table per file. */
@@ -59,14 +59,15 @@ public final class NeuralProcessRegressionBench {
             data.setClassIndex(data.numAttributes() - 1);
             System.out.printf("%n%s: %d rows, %d attributes, class '%s'%n", file, data.numInstances(),
                     data.numAttributes() - 1, data.classAttribute().name());
-            System.out.printf("| %-38s | %10s | %12s | %16s | %8s |%n", "classifier", "RMSE", "95% coverage",
+            System.out.printf("| %-44s | %10s | %12s | %16s | %8s |%n", "classifier", "RMSE", "95% coverage",
                     "mean log-lik", "seconds");
-            System.out.println("|" + "-".repeat(40) + "|" + "-".repeat(12) + "|" + "-".repeat(14) + "|"
+            System.out.println("|" + "-".repeat(46) + "|" + "-".repeat(12) + "|" + "-".repeat(14) + "|"
                     + "-".repeat(18) + "|" + "-".repeat(10) + "|");
             for (String spec : classifiers(budget)) {
                 Scores s = crossValidate(spec, data);
-                System.out.printf("| %-38s | %10.3f | %11.1f%% | %16.3f | %8.1f |%n", label(spec), s.rmse(),
-                        s.coverage(), s.meanLogLikelihood(), s.seconds());
+                String coverage = Double.isNaN(s.coverage()) ? "n/a" : String.format("%.1f%%", s.coverage());
+                System.out.printf("| %-44s | %10.3f | %12s | %16.3f | %8.1f |%n", label(spec), s.rmse(), coverage,
+                        s.meanLogLikelihood(), s.seconds());
             }
         }
     }
@@ -120,8 +121,7 @@ public final class NeuralProcessRegressionBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double coverage = evaluation.coverageOfTestCasesByPredictedRegions();
-        return new Scores(evaluation.rootMeanSquaredError(), Double.isNaN(coverage) ? Double.NaN : coverage,
+        return new Scores(evaluation.rootMeanSquaredError(), evaluation.coverageOfTestCasesByPredictedRegions(),
                 logLikelihood / scored, seconds);
     }
 
