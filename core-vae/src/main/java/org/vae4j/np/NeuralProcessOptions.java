@@ -15,8 +15,8 @@ import org.vae4j.vae.InvalidOptionException;
  * checked values for it as {@link OptionValues} ({@link #defaults()}, {@link #of}).
  *
  * <p>Training draws, at every step, {@code batchSize} tasks from the training rows: each task is a seeded
- * random subset of rows, of which the first ones (between {@code minContext} and {@code maxContext} of them)
- * are the context and all are targets. Prediction with the training rows as context uses a seeded random
+ * random subset of {@code min(rows, maxTargets)} rows, all of them targets, the first c of them the context,
+ * c drawn uniformly from [minContext, min(maxContext, subset size - 1)] once per step. Prediction with the training rows as context uses a seeded random
  * subset of at most {@code maxContext} of them, drawn once when the model is trained and kept with it.
  */
 public final class NeuralProcessOptions {

@@ -174,19 +174,7 @@ public final class NeuralProcessRegressor implements AutoCloseable {
 
     /** A seeded random subset of {@code min(rows, cap)} row indices, in increasing order. */
     static int[] contextSubset(int rows, int cap, long seed) {
-        int n = Math.min(rows, cap);
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < n; i++) {
-            int j = i + random.nextInt(rows - i);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        int[] chosen = Arrays.copyOf(order, n);
+        int[] chosen = TabularTasks.randomRows(rows, Math.min(rows, cap), new SplittableRandom(seed));
         Arrays.sort(chosen);
         return chosen;
     }

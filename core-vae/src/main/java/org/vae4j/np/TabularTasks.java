@@ -1,5 +1,6 @@
 package org.vae4j.np;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -48,17 +49,10 @@ final class TabularTasks implements TaskSource {
         float[] yc = new float[tasks * context * yDim];
         float[] xt = new float[tasks * taskRows * xDim];
         float[] yt = new float[tasks * taskRows * yDim];
-        int[] order = new int[rows];
         for (int t = 0; t < tasks; t++) {
-            for (int i = 0; i < rows; i++) {
-                order[i] = i;
-            }
+            int[] chosen = randomRows(rows, taskRows, random);
             for (int i = 0; i < taskRows; i++) {
-                int j = i + random.nextInt(rows - i);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-                int row = order[i];
+                int row = chosen[i];
                 System.arraycopy(x, row * xDim, xt, (t * taskRows + i) * xDim, xDim);
                 System.arraycopy(y, row * yDim, yt, (t * taskRows + i) * yDim, yDim);
                 if (i < context) {
@@ -68,5 +62,20 @@ final class TabularTasks implements TaskSource {
             }
         }
         return new TaskBatch(tasks, context, taskRows, xDim, yDim, xc, yc, xt, yt);
+    }
+
+    /** {@code count} distinct row indices out of {@code rows}, in random order (a partial Fisher-Yates shuffle). */
+    static int[] randomRows(int rows, int count, SplittableRandom random) {
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(rows - i);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return Arrays.copyOf(order, count);
     }
 }

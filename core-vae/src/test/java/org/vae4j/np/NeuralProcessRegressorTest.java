@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,5 +141,36 @@ class NeuralProcessRegressorTest {
         Files.write(file, corrupt);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> NeuralProcessRegressor.load(file));
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("checksum"), e.getMessage());
+    }
+
+    @Test
+    void closeWhilePredictingLetsCallsFinishOrFailClearly() throws Exception {
+        double[][][] data = table(6);
+        NeuralProcessRegressor np = NeuralProcessRegressor.fit(data[0], data[1], small(NeuralProcessKind.ATTENTIVE_NP));
+        double[][] expected = np.predict(data[0]).mean();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> calls = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            calls.add(pool.submit(() -> {
+                for (int i = 0; i < 30; i++) {
+                    try {
+                        double[][] mean = np.predict(data[0]).mean();
+                        for (int r = 0; r < mean.length; r++) {
+                            assertArrayEquals(expected[r], mean[r], 0);
+                        }
+                    } catch (IllegalStateException e) {
+                        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(20);
+        np.close();
+        for (Future<?> call : calls) {
+            call.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThrows(IllegalStateException.class, () -> np.predict(data[0]));
     }
 }
