@@ -31,7 +31,7 @@ public abstract class OptionSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Each option's value as text, in the order of {@link #descriptions()}. */
-    private final LinkedHashMap<String, String> texts = new LinkedHashMap<>();
+    private LinkedHashMap<String, String> texts = new LinkedHashMap<>();
 
     /** Settings with every option at its default. */
     protected OptionSettings() {
@@ -61,6 +61,30 @@ public abstract class OptionSettings implements Serializable {
     private void reset() {
         for (OptionDescription option : descriptions()) {
             texts.put(option.name(), option.defaultText());
+        }
+    }
+
+    /**
+     * Called by Java serialization for a stream written before this class existed (settings whose values a
+     * subclass kept itself): starts from the defaults, for the subclass to {@link #restore} what it read.
+     */
+    private void readObjectNoData() {
+        texts = new LinkedHashMap<>();
+        reset();
+    }
+
+    /**
+     * Takes the values of options that {@code saved} holds by name, as an earlier release serialized them;
+     * options it does not hold keep their defaults and names no option has are dropped.
+     *
+     * @throws IllegalArgumentException naming the option when a saved value is not accepted
+     */
+    protected final void restore(Map<String, String> saved) {
+        for (OptionDescription option : descriptions()) {
+            String text = saved.get(option.name());
+            if (text != null) {
+                set(option, option.commandFlag(), text);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.vae4j.weka;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +18,12 @@ import weka.core.Option;
  * vae4j's first Weka release ({@code -L}, {@code -H}, {@code -E}, {@code -mini-batch},
  * {@code -learning-rate}) are still read.
  *
- * <p>Serialized form: version 3 keeps the values in {@link OptionSettings}; a filter serialized with an
- * earlier vae4j release fails to load with Java's {@code InvalidClassException} rather than losing its
- * settings.
+ * <p>Serialized form: the values live in {@link OptionSettings}; a filter serialized by a release in which
+ * this class kept them itself (a field {@code texts}) loads with those values.
  */
 public final class VaeSettings extends OptionSettings {
 
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 2L;
 
     /** The first release's flags, by the name of the option they set. */
     private static final Map<String, String> OLD_FLAGS = Map.of(VaeOptions.LATENT_DIM.name(), "L",
@@ -70,5 +71,13 @@ public final class VaeSettings extends OptionSettings {
         VaeConfig.Builder builder = VaeConfig.builder();
         texts().forEach(builder::set);
         return builder.seed(seed).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        ObjectInputStream.GetField fields = in.readFields();
+        if (fields.getObjectStreamClass().getField("texts") != null) {
+            restore((Map<String, String>) fields.get("texts", null));
+        }
     }
 }

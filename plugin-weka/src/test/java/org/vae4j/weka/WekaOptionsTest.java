@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.beans.Introspector;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.beans.PropertyDescriptor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,6 +110,33 @@ class WekaOptionsTest {
         assertArrayEquals(handler.getOptions(), copy.getOptions());
         assertEquals(config, ((VaeSettingsHandler) copy).vaeSettings().toConfig(7));
         assertTrue(Arrays.asList(handler.getOptions()).contains("-S"), "the seed is -S");
+    }
+
+    /**
+     * vae-settings-v2.ser is a {@link VaeSettings} with {@code -latent 3 -epochs 7 -objective iwae:k=5},
+     * serialized by vae4j at 23638f4, where the class kept its values itself rather than in
+     * {@link OptionSettings}: a filter saved then must load with its settings, not fail or reset them.
+     */
+    @Test
+    void settingsSerializedByTheReleaseBeforeOptionSettingsLoadWithTheirValues() throws Exception {
+        VaeSettings settings;
+        try (ObjectInputStream in = new ObjectInputStream(
+                WekaOptionsTest.class.getResourceAsStream("/vae-settings-v2.ser"))) {
+            settings = (VaeSettings) in.readObject();
+        }
+        assertEquals(3, settings.value(VaeOptions.LATENT_DIM.name()));
+        assertEquals(7, settings.value(VaeOptions.EPOCHS.name()));
+        assertEquals("iwae:k=5", settings.text(VaeOptions.OBJECTIVE.name()));
+        assertEquals(new VaeSettings().text(VaeOptions.BATCH_SIZE.name()), settings.text(VaeOptions.BATCH_SIZE.name()));
+        assertEquals(VaeSettings.options().size(), settings.texts().size(), "every option has a value");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(settings);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(settings.texts(), ((VaeSettings) in.readObject()).texts(), "today's form round trips");
+        }
     }
 
     @Test
