@@ -35,6 +35,15 @@ public interface TrainingStep extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Figures the procedure measured over the steps since the last call, by name (such as the coupled chains'
+     * {@code meeting_time_mean}), for the epoch's report; the next call counts afresh. Empty for procedures that
+     * measure nothing, as SVI.
+     */
+    default Map<String, Double> drainStatistics() {
+        return Map.of();
+    }
+
     /** Frees the step's training-only networks; the guide's and model's parameters stay. */
     @Override
     default void close() {
