@@ -23,6 +23,9 @@ public interface TrainingStep extends AutoCloseable {
     /**
      * The optimizer over the guide's and the model's parameters ({@link TrainingContext#inferenceParameters()},
      * in that order): data-parallel training carries its moments from round to round and averages them.
+     *
+     * @throws UnsupportedOperationException if the procedure trains them with several optimizers (then it cannot
+     *     train data-parallel; the message says why)
      */
     Adam inferenceOptimizer();
 
