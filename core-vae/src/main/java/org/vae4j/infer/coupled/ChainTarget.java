@@ -27,6 +27,12 @@ public interface ChainTarget {
     NDArray logJoint(NDArray z);
 
     /**
+     * The same posteriors and proposals for some of the rows only, at {@code positions} (in that order): the
+     * chains go on with the rows that have not met yet.
+     */
+    ChainTarget subset(long[] positions);
+
+    /**
      * Draws from the proposal.
      *
      * @param z the draws (count, B, M), detached

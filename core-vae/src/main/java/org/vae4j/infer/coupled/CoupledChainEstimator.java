@@ -76,36 +76,45 @@ public final class CoupledChainEstimator {
         NDManager manager = x.logWeight().getManager();
         Sums sums = new Sums(x.logWeight().get(0).zerosLike());
         NDArray met = sums.average.zerosLike().toType(DataType.BOOLEAN, false);
-        NDArray meetingTime = sums.average.zerosLike().toType(DataType.INT32, false);
         sums.add(0, x.surrogate(), null, null);
         // Y_0 is N fresh particles whose last N - 1 X_1 shares, so that the chains can meet from the next step on.
         ParticleSet y = ParticleSet.fresh(target, particles);
         x = x.next(IndexChoice.sample(x.normalisedWeights(), uniforms(manager, random, 1, rows).get(0)), y.freshPart());
         trace.states(1, x, y, met);
         sums.add(1, x.surrogate(), y.surrogate(), met);
+        Finished finished = new Finished(rows);
+        long[] running = Finished.identity(rows);
+        ChainTarget runningTarget = target;
         int step = 1;
-        boolean allMet = false;
-        while (step < maxMeeting && !(allMet && step >= last)) {
+        while (running.length > 0 && step < maxMeeting) {
             step++;
             ConditionalImportanceSampling.CoupledStep next = ConditionalImportanceSampling.coupledStep(x, y, met,
-                    target, uniforms(manager, random, 4, rows));
+                    runningTarget, uniforms(manager, random, 4, running.length));
             NDArray meetsNow = next.selectedSameFresh().logicalAnd(met.logicalNot());
-            meetingTime = meetingTime.add(meetsNow.toType(DataType.INT32, false).mul(step));
+            finished.meetAt(step, running, meetsNow.toBooleanArray());
             met = met.logicalOr(meetsNow);
             x = next.x();
             y = next.y();
             trace.states(step, x, y, met);
             sums.add(step, x.surrogate(), y.surrogate(), met);
-            allMet = met.all().getBoolean();
+            if (step >= last) {
+                // A row that has met and passed m adds nothing more: it leaves the batch with its estimate.
+                boolean[] done = met.toBooleanArray();
+                long[] stay = finished.complete(sums.average.add(sums.correction), running, done);
+                if (stay.length < running.length && stay.length > 0) {
+                    RowSubset rest = new RowSubset(stay);
+                    x = x.subset(rest);
+                    y = y.subset(rest);
+                    met = rest.take(met, 0);
+                    sums.keep(rest);
+                    runningTarget = runningTarget.subset(stay);
+                }
+                running = Finished.positions(running, stay);
+            }
         }
-        boolean[] capped = new boolean[rows];
-        int[] times = meetingTime.toIntArray();
-        for (int b = 0; b < rows; b++) {
-            capped[b] = times[b] == 0;
-            times[b] = capped[b] ? step : times[b];
-        }
-        NDArray surrogate = sums.average.add(sums.correction.mul(met.toType(DataType.FLOAT32, false)));
-        return new Estimate(surrogate, times, capped);
+        // Rows still apart at the cap keep the time average only.
+        finished.cap(sums.average, running, step);
+        return finished.estimate();
     }
 
     /** The two sums of H_(k:m) per row, as surrogates. */
@@ -116,6 +125,12 @@ public final class CoupledChainEstimator {
         Sums(NDArray zeros) {
             this.average = zeros;
             this.correction = zeros;
+        }
+
+        /** Keeps the given rows only. */
+        void keep(RowSubset rows) {
+            average = rows.take(average, 0);
+            correction = rows.take(correction, 0);
         }
 
         /** Adds the terms of step l, given the surrogates h(X_l) and h(Y_(l-1)) and which rows have met by l. */

@@ -31,6 +31,13 @@ import org.vae4j.infer.TrainingStep;
  */
 public final class CoupledChainProcedure implements TrainingProcedure {
 
+    /** The epoch statistic: mean meeting time over the epoch's rows (a capped row counts the steps it ran). */
+    public static final String MEETING_TIME_MEAN = "meeting_time_mean";
+    /** The epoch statistic: largest meeting time of the epoch. */
+    public static final String MEETING_TIME_MAX = "meeting_time_max";
+    /** The epoch statistic: fraction of the epoch's rows whose chains were capped. */
+    public static final String CAPPED_FRACTION = "capped_fraction";
+
     private final CoupledChainEstimator estimator;
     private final Bound guideBound;
     private final double learningRate;

@@ -18,6 +18,7 @@ import org.vae4j.infer.NoiseSource;
  */
 public final class GuidedModelTarget implements ChainTarget {
 
+    private final Guide guide;
     private final Model model;
     private final ParameterStore parameters;
     private final Batch batch;
@@ -32,6 +33,7 @@ public final class GuidedModelTarget implements ChainTarget {
      * @param noise the source of the proposals' standard-normal noise
      */
     public GuidedModelTarget(Guide guide, Model model, ParameterStore parameters, Batch batch, NoiseSource noise) {
+        this.guide = guide;
         this.model = model;
         this.parameters = parameters;
         this.batch = batch;
@@ -42,6 +44,14 @@ public final class GuidedModelTarget implements ChainTarget {
     @Override
     public long rows() {
         return batch.size();
+    }
+
+    @Override
+    public GuidedModelTarget subset(long[] positions) {
+        RowSubset rows = new RowSubset(positions);
+        Batch some = new Batch(rows.take(batch.x(), 0), batch.mask() == null ? null : rows.take(batch.mask(), 0),
+                batch.condition() == null ? null : rows.take(batch.condition(), 0));
+        return new GuidedModelTarget(guide, model, parameters, some, noise);
     }
 
     @Override

@@ -10,13 +10,6 @@ import java.util.Map;
  */
 final class MeetingTimes {
 
-    /** Mean meeting time over the rows (capped rows count the steps they ran). */
-    static final String MEAN = "meeting_time_mean";
-    /** Largest meeting time. */
-    static final String MAX = "meeting_time_max";
-    /** Fraction of rows capped. */
-    static final String CAPPED = "capped_fraction";
-
     private long rows;
     private long sum;
     private int max;
@@ -37,9 +30,9 @@ final class MeetingTimes {
     Map<String, Double> drain() {
         Map<String, Double> figures = new LinkedHashMap<>();
         if (rows > 0) {
-            figures.put(MEAN, (double) sum / rows);
-            figures.put(MAX, (double) max);
-            figures.put(CAPPED, (double) capped / rows);
+            figures.put(CoupledChainProcedure.MEETING_TIME_MEAN, (double) sum / rows);
+            figures.put(CoupledChainProcedure.MEETING_TIME_MAX, (double) max);
+            figures.put(CoupledChainProcedure.CAPPED_FRACTION, (double) capped / rows);
         }
         rows = 0;
         sum = 0;

@@ -55,6 +55,11 @@ record ParticleSet(NDArray z, NDArray logWeight, NDArray logJoint) {
                 NDArrays.concat(new NDList(logJoint.gather(rowIndex, 0), fresh.logJoint)));
     }
 
+    /** The same particles for some of the rows only. */
+    ParticleSet subset(RowSubset rows) {
+        return new ParticleSet(rows.take(z, 1), rows.take(logWeight, 1), rows.take(logJoint, 1));
+    }
+
     /** The particles after the first: the fresh draws of the state. */
     ParticleSet freshPart() {
         NDIndex rest = new NDIndex().addSliceDim(1, particles());

@@ -53,6 +53,11 @@ class InvarianceTest {
         }
 
         @Override
+        public ChainTarget subset(long[] positions) {
+            throw new UnsupportedOperationException("the invariance test runs every chain to the end");
+        }
+
+        @Override
         public Proposals propose(int count) {
             float[] z = new float[count * CHAINS];
             float[] logq = new float[z.length];
