@@ -20,7 +20,7 @@ import org.vae4j.preprocess.Preprocessor;
  */
 class MaximumLikelihoodTrainingTest {
 
-    private static final String OBJECTIVE = "unbiased:particles=8,k=1,m=3,maxMeeting=40";
+    private static final String OBJECTIVE = "unbiased:particles=8,k=1,m=3,maxMeeting=40,guideBound=elbo";
 
     private static VaeConfig config(String objective) {
         return LinearGaussianTest.linearConfig().epochs(2).learningRate(0.01).objective(objective).build();

@@ -15,7 +15,7 @@ import org.vae4j.vae.InvalidOptionException;
 import org.vae4j.vae.VaeConfig;
 
 /**
- * {@code unbiased:particles=N,k=K,m=M,maxMeeting=T,guide=iwae|elbo}: maximum-likelihood training, the model
+ * {@code unbiased:particles=N,k=K,m=M,maxMeeting=T,guideBound=iwae|elbo}: maximum-likelihood training, the model
  * following unbiased estimates of grad log p(x) from coupled conditional-importance-sampling chains (Ruiz,
  * Titsias, Cemgil and Doucet 2021; {@link CoupledChainProcedure}), the guide following IWAE with N samples or the
  * analytic ELBO, as a proposal for the chains. Each epoch's report carries the chains' meeting times.
@@ -40,14 +40,14 @@ public final class CoupledChainType extends BaseComponentType implements Objecti
                     + "keep the biased time average and are counted (capped_fraction).");
 
     /** The guide's bound. */
-    public static final OptionDescription GUIDE = OptionDescription.ofChoice("guide", List.of("iwae", "elbo"),
+    public static final OptionDescription GUIDE_BOUND = OptionDescription.ofChoice("guideBound", List.of("iwae", "elbo"),
             "iwae", "The bound that trains the guide (the chains' proposal): iwae with N samples or the analytic elbo.");
 
     /** For {@link java.util.ServiceLoader}. */
     public CoupledChainType() {
         super(ComponentKinds.OBJECTIVE, "unbiased", 1,
                 "maximum likelihood: unbiased gradients of log p(x) from coupled Markov chains, guide by a bound",
-                PARTICLES, K, M, MAX_MEETING, GUIDE);
+                PARTICLES, K, M, MAX_MEETING, GUIDE_BOUND);
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class CoupledChainType extends BaseComponentType implements Objecti
             throw new InvalidOptionException("maxMeeting", "must be >= max(m, 2) = " + Math.max(m, 2) + ", got " + cap,
                     null);
         }
-        Bound guideBound = "elbo".equals(options.get(GUIDE.name()))
+        Bound guideBound = "elbo".equals(options.get(GUIDE_BOUND.name()))
                 ? new AnalyticKlElbo()
                 : new ImportanceWeightedBound(particles);
         return new CoupledChainProcedure(new CoupledChainEstimator(particles, k, m, cap), guideBound,
