@@ -25,9 +25,10 @@ import org.vae4j.vae.TrainingListener;
  * <pre>
  * java -cp CLASSPATH org.vae4j.examples.bench.MaximumLikelihoodBench --budget 3600 --samples 5000
  * </pre>
- * A quick run (a few minutes per trainer, on a training and test subset, no warm-up):
+ * A quick run (four minutes per trainer on 500 training and 500 test images, no warm-up; the validation passes
+ * over the 10k validation images count in the budget):
  * <pre>
- * java -cp CLASSPATH org.vae4j.examples.bench.MaximumLikelihoodBench --budget 150 --train-limit 5000 \
+ * java -cp CLASSPATH org.vae4j.examples.bench.MaximumLikelihoodBench --budget 240 --train-limit 500 \
  *     --test-limit 500 --samples 500 --warmup 0
  * </pre>
  * with CLASSPATH as examples/bench/density.sh builds it ({@code examples/target/classes} and
