@@ -15,4 +15,16 @@ public record Batch(NDArray x, NDArray mask, NDArray condition) {
     public long size() {
         return x.getShape().get(0);
     }
+
+    /**
+     * The batch stacked {@code copies} times along the rows (copy i of row b at i * B + b), for scoring several
+     * latent draws per row in one pass.
+     */
+    public Batch tiled(long copies) {
+        return copies == 1 ? this : new Batch(tile(x, copies), tile(mask, copies), tile(condition, copies));
+    }
+
+    private static NDArray tile(NDArray array, long copies) {
+        return array == null ? null : array.tile(new long[] {copies, 1});
+    }
 }

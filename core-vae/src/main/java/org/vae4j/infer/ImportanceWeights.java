@@ -30,14 +30,9 @@ final class ImportanceWeights {
         NDArray eps = noise.standardNormal(batch.x().getManager(), new Shape(samples, rows, latent));
         LatentSample sample = q.rsample(eps);
         NDArray z = sample.z().reshape(samples * rows, latent);
-        Batch repeated = new Batch(repeat(batch.x(), samples), repeat(batch.mask(), samples),
-                repeat(batch.condition(), samples));
+        Batch repeated = batch.tiled(samples);
         NDArray logLikelihood = model.logLikelihood(parameters, z, repeated, training);
         NDArray logRatio = model.priorLogProb(parameters, z, training).sub(sample.logProb().reshape(samples * rows));
         return logLikelihood.add(logRatio.mul(NativeArrays.scalar(logRatio, (float) beta))).reshape(samples, rows);
-    }
-
-    private static NDArray repeat(NDArray array, int samples) {
-        return array == null || samples == 1 ? array : array.tile(new long[] {samples, 1});
     }
 }

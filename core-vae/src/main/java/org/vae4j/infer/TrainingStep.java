@@ -23,6 +23,9 @@ public interface TrainingStep extends AutoCloseable {
     /**
      * The optimizer over the guide's and the model's parameters ({@link TrainingContext#inferenceParameters()},
      * in that order): data-parallel training carries its moments from round to round and averages them.
+     *
+     * @throws UnsupportedOperationException if the procedure trains them with several optimizers (then it cannot
+     *     train data-parallel; the message says why)
      */
     Adam inferenceOptimizer();
 
@@ -32,6 +35,15 @@ public interface TrainingStep extends AutoCloseable {
      * that resumes training keeps them, a model file for inference does not.
      */
     default Map<String, Parameter> trainingOnlyParameters() {
+        return Map.of();
+    }
+
+    /**
+     * Figures the procedure measured over the steps since the last call, by name (such as the coupled chains'
+     * {@code meeting_time_mean}), for the epoch's report; the next call counts afresh. Empty for procedures that
+     * measure nothing, as SVI.
+     */
+    default Map<String, Double> drainStatistics() {
         return Map.of();
     }
 

@@ -86,11 +86,20 @@ public final class ShardTrainer {
         });
     }
 
-    /** The objective's step for {@code networks}, refused when it trains networks a state cannot carry. */
+    /**
+     * The objective's step for {@code networks}, refused when it trains networks a state cannot carry or has no
+     * single optimizer over the inference parameters to carry.
+     */
     private TrainingStep start(VaeNetworks networks, NDManager manager, Random random) {
         TrainingContext context = new TrainingContext(networks.guide(), networks.model(),
                 new ParameterStore(manager, false), manager, random, trainingRows);
         TrainingStep training = VaeTrainer.procedure(config).start(context);
+        try {
+            training.inferenceOptimizer();
+        } catch (UnsupportedOperationException e) {
+            training.close();
+            throw new InvalidOptionException("objective", config.objective().id() + ": " + e.getMessage(), e);
+        }
         if (!training.trainingOnlyParameters().isEmpty()) {
             String example = training.trainingOnlyParameters().keySet().iterator().next();
             training.close();

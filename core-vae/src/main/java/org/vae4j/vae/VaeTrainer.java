@@ -231,7 +231,7 @@ public final class VaeTrainer {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     double validationElbo = validationRows == null ? Double.NaN : validationElbo();
                     EpochReport report = new EpochReport(epoch, lossSum / n, validationElbo, beta, seconds,
-                            n / seconds);
+                            n / seconds, training.drainStatistics());
                     reports.add(report);
                     listener.onEpoch(report);
                     if (validationRows == null) {

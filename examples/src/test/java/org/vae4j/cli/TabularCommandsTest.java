@@ -90,6 +90,20 @@ class TabularCommandsTest {
     }
 
     @Test
+    void theUnbiasedObjectiveReportsItsMeetingTimesInTheProgressAndTheReport() throws IOException {
+        Path report = dir.resolve("unbiased-report.json");
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--latent", "2", "--hidden", "8", "--epochs", "2",
+                "--objective", "unbiased:particles=4,k=1,m=2", "--out", dir.resolve("unbiased.vae").toString(),
+                "--report", report.toString());
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.err().contains("epoch 2/2") && r.err().contains("meeting_time_mean=")
+                && r.err().contains("capped_fraction="), r.all());
+        String json = Files.readString(report);
+        assertTrue(json.contains("\"procedure_statistics\"") && json.contains("\"meeting_time_max\""), json);
+        assertTrue(number(json, "meeting_time_mean") >= 2, json);
+    }
+
+    @Test
     void encodeWritesMeansStdsAndClass() throws IOException {
         Path out = dir.resolve("latents.csv");
         Cli.Result r = Cli.run("encode", "--model", model.toString(), "--data", data.toString(), "--out", out.toString(),

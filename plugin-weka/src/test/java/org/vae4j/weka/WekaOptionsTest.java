@@ -140,6 +140,16 @@ class WekaOptionsTest {
     }
 
     @Test
+    void theCoupledChainObjectiveIsAnEditableComponentFromTheRegistry() throws Exception {
+        ObjectiveComponent objective = new ObjectiveComponent();
+        objective.setOptions(new String[] {"-id", "unbiased", "-particles", "8", "-m", "4", "-guideBound", "elbo"});
+        assertEquals("unbiased:particles=8,k=1,m=4,maxMeeting=100,guideBound=elbo", objective.toDisplay());
+        assertTrue(objective.globalInfo().contains("unbiased"), objective.globalInfo());
+        String order = assertThrows(Exception.class, () -> objective.setSettings("particles=1")).getMessage();
+        assertTrue(order.contains("particles"), order);
+    }
+
+    @Test
     void componentsAreEditableObjectsWithOptionsOfTheirOwn() throws Exception {
         ObjectiveComponent objective = new ObjectiveComponent();
         objective.setOptions(new String[] {"-id", "iwae", "-k", "7"});

@@ -77,6 +77,9 @@ public final class TrainingReport {
             m.put("beta", e.beta());
             m.put("seconds", e.seconds());
             m.put("samples_per_second", e.samplesPerSecond());
+            if (!e.statistics().isEmpty()) {
+                m.put("procedure_statistics", e.statistics());
+            }
             epochs.add(m);
         }
         return epochs;

@@ -130,6 +130,12 @@ public record DensityProtocol(Path dataDir, int trainLimit, int testLimit, int e
         return builder.build();
     }
 
+    /** The same protocol trained with another objective spec. */
+    public DensityProtocol withObjective(String spec) {
+        return new DensityProtocol(dataDir, trainLimit, testLimit, epochs, warmup, patience, batch, learningRate, samples,
+                seed, threads, prior, guide, spec);
+    }
+
     /** Applies a component setting, naming the bench option when vae4j refuses it. */
     private static void component(String option, Runnable setting) {
         try {
