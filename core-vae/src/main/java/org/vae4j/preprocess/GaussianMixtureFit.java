@@ -67,7 +67,7 @@ final class GaussianMixtureFit {
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             double next = expectation(values, weights, means, scales, responsibility);
             maximisation(values, responsibility, weights, means, scales, floor);
-            if (next - logLikelihood < 1e-9 * n) {
+            if (next - logLikelihood < 1e-7 * n) {
                 logLikelihood = next;
                 break;
             }

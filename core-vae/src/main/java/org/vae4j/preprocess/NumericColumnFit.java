@@ -28,6 +28,9 @@ final class NumericColumnFit {
     private final long zeros;
     private final boolean integral;
     private final double[] sample;
+    /** The mixture last fitted, and the values it was fitted on: detection and the model fit the same. */
+    private double[] mixtureValues;
+    private GaussianMixtureFit.Mixture mixture;
 
     /**
      * The column's summary.
@@ -64,7 +67,7 @@ final class NumericColumnFit {
             traits.add(Trait.POSITIVE);
         }
         double[] modelled = traits.contains(Trait.POSITIVE) ? logs(nonZero) : nonZero;
-        if (modelled.length > 0 && GaussianMixtureFit.best(modelled).means().length > 1) {
+        if (modelled.length > 0 && mixture(modelled).means().length > 1) {
             traits.add(Trait.MODES);
         }
         return traits;
@@ -91,10 +94,10 @@ final class NumericColumnFit {
         double[] means = {mean};
         double[] scales = {scale};
         if (traits.contains(Trait.MODES) && modelled.length > 0) {
-            GaussianMixtureFit.Mixture mixture = GaussianMixtureFit.best(modelled);
-            weights = mixture.weights();
-            means = mixture.means();
-            scales = mixture.scales();
+            GaussianMixtureFit.Mixture fitted = mixture(modelled);
+            weights = fitted.weights();
+            means = fitted.means();
+            scales = fitted.scales();
         } else if ((log || spike) && modelled.length > 0) {
             double center = Arrays.stream(modelled).average().orElseThrow();
             double deviation = Math.sqrt(Arrays.stream(modelled).map(v -> (v - center) * (v - center))
@@ -103,6 +106,14 @@ final class NumericColumnFit {
             scales[0] = deviation > 1e-12 ? deviation : 1.0;
         }
         return new NumericColumnModel(minimum, maximum, bounded, integer, log, spike, weights, means, scales);
+    }
+
+    private GaussianMixtureFit.Mixture mixture(double[] values) {
+        if (!Arrays.equals(values, mixtureValues)) {
+            mixture = GaussianMixtureFit.best(values);
+            mixtureValues = values;
+        }
+        return mixture;
     }
 
     private double[] nonZero(boolean dropZeros) {

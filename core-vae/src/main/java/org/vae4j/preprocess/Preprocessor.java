@@ -351,9 +351,11 @@ public final class Preprocessor {
                 ColumnModel model = models[c];
                 double value = switch (slot.kind()) {
                     case GAUSSIAN -> {
+                        // The most likely mode, as TVAE decodes it: the variation comes from the code and the
+                        // offset; a mode drawn at random would pair one mode with another's offset.
                         EncodedLayout.Slot modeSlot = layout.modeSlot(c);
                         int mode = modeSlot == null ? 0
-                                : categoricalValue(output, base + modeSlot.offset(), modeSlot.width(), sampleRandom, null);
+                                : categoricalValue(output, base + modeSlot.offset(), modeSlot.width(), null, null);
                         double offset = output[base + slot.offset()];
                         if (sampleRandom != null) {
                             offset += gaussianStd[slot.offset()] * sampleRandom.nextGaussian();

@@ -51,6 +51,7 @@ final class ConfigOptions implements CommandLine.IModelTransformer {
             case CHOICE -> String.join("|", option.choices());
             case COMPONENT -> "ID[:KEY=VALUE,...]";
             case INT_LIST -> "N[,N...]";
+            case TEXT -> option.textForm().orElseThrow().pattern();
             case DOUBLE -> "X";
             default -> "N";
         };
