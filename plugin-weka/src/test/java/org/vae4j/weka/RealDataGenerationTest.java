@@ -87,6 +87,18 @@ class RealDataGenerationTest {
     }
 
     @Test
+    void numbersComeBackAsTheDecimalsTheyWere() throws Exception {
+        Instances glass = ArffFixtures.load("glass.arff");
+        glass.setClassIndex(-1);
+        InstancesSchema schema = InstancesSchema.unconditional(glass);
+        Instances back = schema.toInstances(schema.trainingTable(glass));
+        int silicon = glass.attribute("Si").index();
+        for (int r = 0; r < glass.numInstances(); r++) {
+            assertEquals(glass.instance(r).value(silicon), back.instance(r).value(silicon), 0.0, "row " + (r + 1));
+        }
+    }
+
+    @Test
     void theOversamplerSaysItNeedsANominalClass() throws Exception {
         Instances cpu = ArffFixtures.load("cpu.arff");
         cpu.setClassIndex(cpu.numAttributes() - 1);
