@@ -2,6 +2,7 @@ package org.vae4j.preprocess;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Objects;
 
 import org.vae4j.data.Column;
 import org.vae4j.data.ColumnType;
@@ -72,12 +73,12 @@ public record ColumnModel(boolean observed, NumericColumnModel numeric, boolean[
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ColumnModel m && m.observed == observed && java.util.Objects.equals(m.numeric, numeric)
+        return o instanceof ColumnModel m && m.observed == observed && Objects.equals(m.numeric, numeric)
                 && Arrays.equals(m.levels, levels);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Boolean.hashCode(observed) + java.util.Objects.hashCode(numeric);
+        return 31 * Boolean.hashCode(observed) + Objects.hashCode(numeric);
     }
 }

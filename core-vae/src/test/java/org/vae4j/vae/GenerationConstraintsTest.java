@@ -1,14 +1,17 @@
 package org.vae4j.vae;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vae4j.data.Column;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
@@ -113,6 +116,20 @@ class GenerationConstraintsTest {
             }
         }
         assertEquals(0, blue, "rows generated with the level 'blue' that no training row has");
+    }
+
+    @Test
+    void aSavedModelKeepsItsColumnModels(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("constrained.vae4j");
+        vae.save(file);
+        try (Vae loaded = Vae.load(file)) {
+            assertEquals(vae.preprocessor().columnModels(), loaded.preprocessor().columnModels());
+            Table again = loaded.generate(50, 9);
+            Table first = vae.generate(50, 9);
+            for (int r = 0; r < 50; r++) {
+                assertArrayEquals(first.row(r), again.row(r), "row " + (r + 1));
+            }
+        }
     }
 
     @Test
