@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import org.vae4j.data.Column;
 import org.vae4j.data.ColumnType;
 import org.vae4j.data.Schema;
+import org.vae4j.preprocess.ColumnModel;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.EpochReport;
 import org.vae4j.vae.ParameterShapes;
@@ -35,12 +36,14 @@ import org.vae4j.vae.TrainingHistory;
  *
  * <pre>
  *   "VAE4J-MODEL\n"  magic (12 bytes)
- *   int              format version (3)
+ *   int              format version (4)
  *   int              number of sections, then per section: name, length in bytes (long), the bytes:
  *     config           the configuration as a key/value map
  *     components       the manifest: per component its kind, id, layout version and options
  *     schema           the modelled columns and the condition
  *     preprocessing    numeric likelihood, means, scales, mask input, condition frequencies
+ *     columns          per column: observed, its numeric model (range, bounded, integer, log scale, zero spike,
+ *                      each mode's weight, mean and scale) if it has one, its observed levels if it has levels
  *     history          the training history
  *     tensors          per tensor: name, role (inference or training), "float32", rank, dimensions (longs),
  *                      the values (big-endian floats)
@@ -48,8 +51,9 @@ import org.vae4j.vae.TrainingHistory;
  * </pre>
  *
  * Every section but an unknown one is required; an unknown section is skipped, which is how the format grows.
- * Version 2 files (the same contents laid out in that order without section headers, no components and no
- * training tensors) are still read.
+ * Version 3 files (no columns section: their columns were plainly standardised and decoded without
+ * constraints) and version 2 files (the same contents laid out in that order without section headers, no
+ * components and no training tensors) are still read.
  *
  * A model file is untrusted input. Reading checks the magic, the version and the checksum (streamed, in
  * bounded pieces) before parsing anything, so a foreign, truncated or corrupt file fails with a message saying
@@ -61,7 +65,7 @@ import org.vae4j.vae.TrainingHistory;
 public final class ModelFile {
 
     /** The format version this vae4j writes. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** The oldest format version this vae4j reads. */
     public static final int OLDEST_READABLE_VERSION = 2;
 
@@ -69,6 +73,7 @@ public final class ModelFile {
     private static final String COMPONENTS = "components";
     private static final String SCHEMA = "schema";
     private static final String PREPROCESSING = "preprocessing";
+    private static final String COLUMNS = "columns";
     private static final String HISTORY = "history";
     private static final String TENSORS = "tensors";
     private static final String INFERENCE = "inference";
@@ -120,11 +125,12 @@ public final class ModelFile {
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.write(MAGIC);
             out.writeInt(VERSION);
-            out.writeInt(6);
+            out.writeInt(7);
             writeSection(out, CONFIG, section -> writeMap(section, contents.config()));
             writeSection(out, COMPONENTS, section -> writeComponents(section, contents.components()));
             writeSection(out, SCHEMA, section -> writeSchema(section, contents.schema()));
             writeSection(out, PREPROCESSING, section -> writePreprocessing(section, contents));
+            writeSection(out, COLUMNS, section -> ColumnModelSection.write(section, contents.columnModels()));
             writeSection(out, HISTORY, section -> writeHistory(section, contents.history()));
             // The tensors are most of the file: their length is worked out rather than buffered a second time.
             out.writeUTF(TENSORS);
@@ -181,7 +187,7 @@ public final class ModelFile {
         try (InputStream stream = new BufferedInputStream(source.open(), CHUNK_BYTES)) {
             ModelInput in = new ModelInput(stream, length - DIGEST_BYTES);
             in.skip(HEADER_BYTES);
-            ModelContents contents = version == 2 ? readVersion2(in) : readSections(in);
+            ModelContents contents = version == 2 ? readVersion2(in) : readSections(in, version);
             if (in.remaining() != 0) {
                 throw new ModelFormatException("the model file has " + in.remaining() + " unexpected trailing bytes");
             }
@@ -203,10 +209,10 @@ public final class ModelFile {
         Preprocessing preprocessing = readPreprocessing(in);
         TrainingHistory history = readHistory(in);
         Tensors tensors = readTensors(in, false);
-        return contents(config, List.of(), schema, preprocessing, history, tensors);
+        return contents(config, List.of(), schema, preprocessing, List.of(), history, tensors);
     }
 
-    private static ModelContents readSections(ModelInput in) throws IOException {
+    private static ModelContents readSections(ModelInput in, int version) throws IOException {
         int n = in.readCount("sections", MIN_SECTION_BYTES);
         Map<String, Object> sections = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -220,6 +226,7 @@ public final class ModelFile {
                 case COMPONENTS -> readComponents(section);
                 case SCHEMA -> readSchema(section);
                 case PREPROCESSING -> readPreprocessing(section);
+                case COLUMNS -> ColumnModelSection.read(section);
                 case HISTORY -> readHistory(section);
                 case TENSORS -> readTensors(section, true);
                 default -> null;
@@ -234,22 +241,29 @@ public final class ModelFile {
             }
             sections.put(name, value);
         }
-        for (String required : List.of(CONFIG, COMPONENTS, SCHEMA, PREPROCESSING, HISTORY, TENSORS)) {
-            if (!sections.containsKey(required)) {
-                throw new ModelFormatException("the model file has no '" + required + "' section");
+        List<String> required = new ArrayList<>(List.of(CONFIG, COMPONENTS, SCHEMA, PREPROCESSING, HISTORY, TENSORS));
+        if (version >= 4) {
+            required.add(COLUMNS);
+        }
+        for (String name : required) {
+            if (!sections.containsKey(name)) {
+                throw new ModelFormatException("the model file has no '" + name + "' section");
             }
         }
         @SuppressWarnings("unchecked")
         Map<String, String> config = (Map<String, String>) sections.get(CONFIG);
         @SuppressWarnings("unchecked")
         List<ComponentEntry> components = (List<ComponentEntry>) sections.get(COMPONENTS);
+        @SuppressWarnings("unchecked")
+        List<ColumnModel> columns = (List<ColumnModel>) sections.getOrDefault(COLUMNS, List.of());
         return contents(config, components, (Schema) sections.get(SCHEMA), (Preprocessing) sections.get(PREPROCESSING),
-                (TrainingHistory) sections.get(HISTORY), (Tensors) sections.get(TENSORS));
+                columns, (TrainingHistory) sections.get(HISTORY), (Tensors) sections.get(TENSORS));
     }
 
     private static ModelContents contents(Map<String, String> config, List<ComponentEntry> components, Schema schema,
-            Preprocessing p, TrainingHistory history, Tensors tensors) {
-        return new ModelContents(config, components, schema, p.likelihood(), p.means(), p.scales(), p.maskInputs(),
+            Preprocessing p, List<ColumnModel> columns, TrainingHistory history, Tensors tensors) {
+        return new ModelContents(config, components, schema, p.likelihood(), p.means(), p.scales(), columns,
+                p.maskInputs(),
                 p.conditionFrequencies(), history, tensors.inference(), tensors.training());
     }
 

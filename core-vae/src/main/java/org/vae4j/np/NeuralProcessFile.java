@@ -67,7 +67,7 @@ final class NeuralProcessFile {
                 java.util.Locale.ROOT), LAYOUT_VERSION, Map.of());
         return new ModelContents(config, List.of(model), schema(regressor.inputDim(), regressor.outputDim()),
                 NumericLikelihood.GAUSSIAN, concat(regressor.xScaling().means(), regressor.yScaling().means()),
-                concat(regressor.xScaling().scales(), regressor.yScaling().scales()), false, new double[0],
+                concat(regressor.xScaling().scales(), regressor.yScaling().scales()), List.of(), false, new double[0],
                 TrainingHistory.empty(), tensors, List.of());
     }
 

@@ -31,9 +31,18 @@ public final class OptionDescription {
     private final List<String> choices;
     private final ComponentKind kind;
     private final String unsetText;
+    private final TextForm textForm;
+
+    /**
+     * How a text option's values are written.
+     *
+     * @param pattern the form of a value, for help screens ({@code NAME:TYPE,...})
+     * @param example a valid value other than the default, for checks that every option reaches the engine
+     */
+    public record TextForm(String pattern, String example) {}
 
     private OptionDescription(String name, String flag, OptionType type, String defaultText, Constraint constraint,
-            String help, List<String> choices, ComponentKind kind, String unsetText) {
+            String help, List<String> choices, ComponentKind kind, String unsetText, TextForm textForm) {
         this.name = Objects.requireNonNull(name, "name");
         this.flag = Objects.requireNonNull(flag, "flag");
         this.type = type;
@@ -43,37 +52,38 @@ public final class OptionDescription {
         this.choices = List.copyOf(choices);
         this.kind = kind;
         this.unsetText = unsetText;
+        this.textForm = textForm;
     }
 
     /** An integer option. */
     public static OptionDescription ofInt(String name, int defaultValue, Constraint constraint, String help) {
         return new OptionDescription(name, name, OptionType.INT, Integer.toString(defaultValue), constraint, help,
-                List.of(), null, null);
+                List.of(), null, null, null);
     }
 
     /** A long integer option. */
     public static OptionDescription ofLong(String name, long defaultValue, Constraint constraint, String help) {
         return new OptionDescription(name, name, OptionType.LONG, Long.toString(defaultValue), constraint, help,
-                List.of(), null, null);
+                List.of(), null, null, null);
     }
 
     /** A number option. */
     public static OptionDescription ofDouble(String name, double defaultValue, Constraint constraint, String help) {
         return new OptionDescription(name, name, OptionType.DOUBLE, Double.toString(defaultValue), constraint, help,
-                List.of(), null, null);
+                List.of(), null, null, null);
     }
 
     /** A true/false option. */
     public static OptionDescription ofBoolean(String name, boolean defaultValue, String help) {
         return new OptionDescription(name, name, OptionType.BOOLEAN, Boolean.toString(defaultValue),
-                Constraint.any(), help, List.of(), null, null);
+                Constraint.any(), help, List.of(), null, null, null);
     }
 
     /** An option naming one of {@code choices} (matched in any case, written in lower case). */
     public static OptionDescription ofChoice(String name, List<String> choices, String defaultValue, String help) {
         List<String> lower = choices.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         return new OptionDescription(name, name, OptionType.CHOICE, defaultValue.toLowerCase(Locale.ROOT),
-                Constraint.any(), help, lower, null, null);
+                Constraint.any(), help, lower, null, null, null);
     }
 
     /** An option naming one of an enum's constants (in lower case). */
@@ -87,23 +97,35 @@ public final class OptionDescription {
     public static OptionDescription ofIntList(String name, List<Integer> defaultValue, Constraint constraint,
             String help) {
         return new OptionDescription(name, name, OptionType.INT_LIST, joinInts(defaultValue), constraint, help,
-                List.of(), null, null);
+                List.of(), null, null, null);
     }
 
     /** An option choosing a component of {@code kind}, by default the one {@code defaultSpec} writes. */
     public static OptionDescription ofComponent(String name, ComponentKind kind, String defaultSpec, String help) {
         return new OptionDescription(name, name, OptionType.COMPONENT, defaultSpec, Constraint.any(), help,
-                List.of(), kind, null);
+                List.of(), kind, null, null);
+    }
+
+    /**
+     * A free-text option whose values {@code constraint} checks (an empty text is allowed when it accepts it).
+     *
+     * @param form the form of a value and an example of one
+     */
+    public static OptionDescription ofText(String name, String defaultValue, TextForm form, Constraint constraint,
+            String help) {
+        return new OptionDescription(name, name, OptionType.TEXT, defaultValue, constraint, help, List.of(), null,
+                null, Objects.requireNonNull(form, "form"));
     }
 
     /** This option set by {@code --flag} on the command line and {@code -flag} in Weka. */
     public OptionDescription withFlag(String newFlag) {
-        return new OptionDescription(name, newFlag, type, defaultText, constraint, help, choices, kind, unsetText);
+        return new OptionDescription(name, newFlag, type, defaultText, constraint, help, choices, kind, unsetText,
+                textForm);
     }
 
     /** This option with the word that leaves it unset (its value null) as its default. */
     public OptionDescription unsetBy(String word) {
-        return new OptionDescription(name, flag, type, word, constraint, help, choices, kind, word);
+        return new OptionDescription(name, flag, type, word, constraint, help, choices, kind, word, textForm);
     }
 
     /** The option's name: the key in option maps and model files, the Weka property and the Tribuo field. */
@@ -168,6 +190,11 @@ public final class OptionDescription {
         return Optional.ofNullable(kind);
     }
 
+    /** How a text option's values are written (empty for other types). */
+    public Optional<TextForm> textForm() {
+        return Optional.ofNullable(textForm);
+    }
+
     /** The word that leaves this option unset, if it has one. */
     public Optional<String> unsetText() {
         return Optional.ofNullable(unsetText);
@@ -229,6 +256,7 @@ public final class OptionDescription {
                 case BOOLEAN -> parseBoolean(t);
                 case CHOICE -> parseChoice(t);
                 case INT_LIST -> parseInts(t);
+                case TEXT -> t;
                 case COMPONENT -> ComponentSpec.parse(this, t, registry == null ? ComponentRegistry.standard()
                         : registry);
             };

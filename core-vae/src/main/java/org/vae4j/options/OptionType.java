@@ -18,5 +18,7 @@ public enum OptionType {
     /** Comma-separated integers, such as layer widths; empty for none. */
     INT_LIST,
     /** A component chosen by id with its own options, written {@code id:key=value,key=value}. */
-    COMPONENT
+    COMPONENT,
+    /** Free text in a form the option describes (a {@link String}). */
+    TEXT
 }

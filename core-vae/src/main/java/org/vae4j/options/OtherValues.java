@@ -21,6 +21,7 @@ public final class OtherValues {
             case CHOICE -> option.choices().stream().filter(c -> !c.equals(option.defaultText())).findFirst()
                     .orElse(option.defaultText());
             case INT_LIST -> "7,3";
+            case TEXT -> option.textForm().orElseThrow().example();
             case COMPONENT -> registry.ofKind(option.kind().orElseThrow()).stream()
                     .map(t -> t.options().isEmpty() ? t.id()
                             : t.id() + ":" + t.options().get(0).name() + "=" + of(t.options().get(0), registry))

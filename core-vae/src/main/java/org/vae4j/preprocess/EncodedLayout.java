@@ -11,7 +11,8 @@ import org.vae4j.data.Schema;
  * Where each column lives in the encoded vector the networks see. Columns are grouped by likelihood so
  * that the likelihood of a whole batch is a few slices of work, not one operation per column: first every
  * Gaussian column, then every Bernoulli column, then every continuous Bernoulli column, then one one-hot
- * block per categorical column.
+ * block per categorical column and per numeric column encoded in several modes (its mode, see
+ * {@link NumericColumnModel}), in column order.
  */
 public final class EncodedLayout {
 
@@ -37,16 +38,31 @@ public final class EncodedLayout {
     public record Slot(Kind kind, int offset, int width) {}
 
     private final Slot[] slots;
+    private final Slot[] modeSlots;
     private final int gaussianWidth;
     private final int bernoulliWidth;
     private final int continuousBernoulliWidth;
     private final List<int[]> categoricalBlocks;
     private final int width;
 
-    /** Lays out the schema's feature columns for the given numeric likelihood. */
+    /** Lays out the schema's feature columns for the given numeric likelihood, each numeric column in one mode. */
     public EncodedLayout(Schema schema, NumericLikelihood numericLikelihood) {
+        this(schema, numericLikelihood, new int[schema.width()]);
+    }
+
+    /**
+     * Lays out the schema's feature columns for the given numeric likelihood.
+     *
+     * @param modeCounts for each column, the number of modes it is encoded in: a column of more than one gets a
+     *     one-hot mode block of that width beside its value
+     */
+    public EncodedLayout(Schema schema, NumericLikelihood numericLikelihood, int[] modeCounts) {
         int n = schema.width();
+        if (modeCounts.length != n) {
+            throw new IllegalArgumentException("one mode count per column is needed");
+        }
         slots = new Slot[n];
+        modeSlots = new Slot[n];
         Kind[] kinds = new Kind[n];
         for (int i = 0; i < n; i++) {
             Column c = schema.column(i);
@@ -68,6 +84,10 @@ public final class EncodedLayout {
                     slots[i] = new Slot(kind, offset, w);
                     offset += w;
                 }
+                if (kind == Kind.CATEGORICAL && modeCounts[i] > 1) {
+                    modeSlots[i] = new Slot(Kind.CATEGORICAL, offset, modeCounts[i]);
+                    offset += modeCounts[i];
+                }
             }
         }
         width = offset;
@@ -82,13 +102,16 @@ public final class EncodedLayout {
                 case CONTINUOUS_BERNOULLI -> cb++;
                 case CATEGORICAL -> blocks.add(new int[] {slots[i].offset(), slots[i].width()});
             }
+            if (modeSlots[i] != null) {
+                blocks.add(new int[] {modeSlots[i].offset(), modeSlots[i].width()});
+            }
         }
         blocks.sort((x, y) -> Integer.compare(x[0], y[0]));
         gaussianWidth = g;
         bernoulliWidth = b;
         continuousBernoulliWidth = cb;
         categoricalBlocks = List.copyOf(blocks);
-        if (schema.features().stream().anyMatch(c -> c.type() == ColumnType.CATEGORICAL) != !blocks.isEmpty()) {
+        if (schema.features().stream().anyMatch(c -> c.type() == ColumnType.CATEGORICAL) && blocks.isEmpty()) {
             throw new IllegalStateException("layout lost a categorical column");
         }
     }
@@ -96,6 +119,11 @@ public final class EncodedLayout {
     /** The slot of feature column {@code column}. */
     public Slot slot(int column) {
         return slots[column];
+    }
+
+    /** The one-hot mode block of feature column {@code column}, or null when it is encoded in one mode. */
+    public Slot modeSlot(int column) {
+        return modeSlots[column];
     }
 
     /** Number of feature columns. */

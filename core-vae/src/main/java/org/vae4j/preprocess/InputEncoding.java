@@ -14,6 +14,12 @@ import org.vae4j.data.Table;
  */
 public final class InputEncoding {
 
+    /**
+     * Every numeric column plainly standardised: a regressor reads its inputs, it never decodes them, so the
+     * generative column models (modes, log scale) would only widen and change the inputs.
+     */
+    private static final ColumnTypes PLAIN_NUMBERS = ColumnTypes.parse("*:gaussian");
+
     private final Preprocessor preprocessor;
 
     /** The encoding with a fitted preprocessor (such as one rebuilt from saved means and scales). */
@@ -27,7 +33,7 @@ public final class InputEncoding {
      * @throws IllegalArgumentException if the table is empty
      */
     public static InputEncoding fit(Table table) {
-        return new InputEncoding(Preprocessor.fit(table, NumericLikelihood.GAUSSIAN, true));
+        return new InputEncoding(Preprocessor.fit(table, NumericLikelihood.GAUSSIAN, true, PLAIN_NUMBERS));
     }
 
     /**

@@ -2,7 +2,9 @@ package org.vae4j.preprocess;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntFunction;
@@ -15,18 +17,19 @@ import org.vae4j.engine.NativeKernels;
 
 /**
  * The fitted, invertible map between a user's {@link Table} and the encoded vectors the networks see:
- * numeric columns are standardised (Gaussian) or checked to lie in [0, 1] (Bernoulli, continuous
- * Bernoulli), categorical
+ * numeric columns are encoded by their {@link NumericColumnModel} (Gaussian: standardised, possibly on log
+ * scale or in one of several modes) or checked to lie in [0, 1] (Bernoulli, continuous Bernoulli), categorical
  * columns become one-hot blocks, and missing cells get a zero value and a zero mask so that the
- * likelihood skips them. {@link #decode} maps decoder outputs back to the user's units and levels.
+ * likelihood skips them. {@link #decode} maps decoder outputs back to the user's units and levels, and only to
+ * values the training data could have: within a bounded column's range, integers in an integer column, levels
+ * that occur, and missing in a column that training never observed (see {@link ColumnModel}).
  */
 public final class Preprocessor {
 
     private final Schema schema;
     private final NumericLikelihood numericLikelihood;
     private final EncodedLayout layout;
-    private final double[] means;
-    private final double[] scales;
+    private final ColumnModel[] models;
     /** Every column numeric and Bernoulli: encoding is the identity (see {@link #encode}). */
     private final boolean identity;
     /**
@@ -37,24 +40,57 @@ public final class Preprocessor {
      */
     private volatile Schema lastMatchingSchema;
 
-    /** Rebuilds a fitted preprocessor from its parameters (used when loading a model file). */
+    /**
+     * Rebuilds the preprocessing of a model file written before column models: every Gaussian numeric column
+     * standardised with its mean and scale, and no constraint on decoded values.
+     */
     public Preprocessor(Schema schema, NumericLikelihood numericLikelihood, double[] means, double[] scales) {
+        this(schema, numericLikelihood, unconstrained(schema, numericLikelihood, means, scales));
+    }
+
+    /**
+     * Rebuilds a fitted preprocessor from its column models (used when loading a model file).
+     *
+     * @throws IllegalArgumentException naming the column whose model does not fit it
+     */
+    public Preprocessor(Schema schema, NumericLikelihood numericLikelihood, List<ColumnModel> columnModels) {
         this.schema = schema;
         this.numericLikelihood = numericLikelihood;
-        this.layout = new EncodedLayout(schema, numericLikelihood);
+        if (columnModels.size() != schema.width()) {
+            throw new IllegalArgumentException("preprocessing needs one column model per column, got "
+                    + columnModels.size() + " for " + schema.width() + " columns");
+        }
+        this.models = columnModels.toArray(new ColumnModel[0]);
+        int[] modeCounts = new int[models.length];
+        for (int c = 0; c < models.length; c++) {
+            models[c].check(schema.column(c), isGaussian(schema.column(c), numericLikelihood));
+            modeCounts[c] = models[c].numeric() == null ? 1 : models[c].numeric().modeCount();
+        }
+        this.layout = new EncodedLayout(schema, numericLikelihood, modeCounts);
+        this.identity = numericLikelihood.needsUnitInterval()
+                && schema.features().stream().allMatch(c -> c.type() == ColumnType.NUMERIC);
+    }
+
+    private static boolean isGaussian(Column column, NumericLikelihood numericLikelihood) {
+        return column.type() == ColumnType.NUMERIC && numericLikelihood == NumericLikelihood.GAUSSIAN;
+    }
+
+    private static List<ColumnModel> unconstrained(Schema schema, NumericLikelihood numericLikelihood, double[] means,
+            double[] scales) {
         if (means.length != schema.width() || scales.length != schema.width()) {
             throw new IllegalArgumentException("preprocessing needs one mean and scale per column");
         }
+        List<ColumnModel> models = new ArrayList<>(means.length);
         for (int c = 0; c < means.length; c++) {
             if (!Double.isFinite(means[c]) || !(scales[c] > 0 && scales[c] < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("column '" + schema.column(c).name() + "': preprocessing mean "
                         + means[c] + " and scale " + scales[c] + " must be finite, the scale positive");
             }
+            Column column = schema.column(c);
+            models.add(ColumnModel.unconstrained(column, isGaussian(column, numericLikelihood)
+                    ? NumericColumnModel.standardised(means[c], scales[c]) : null));
         }
-        this.means = means.clone();
-        this.scales = scales.clone();
-        this.identity = numericLikelihood.needsUnitInterval()
-                && schema.features().stream().allMatch(c -> c.type() == ColumnType.NUMERIC);
+        return models;
     }
 
     /**
@@ -65,7 +101,19 @@ public final class Preprocessor {
      * @throws IllegalArgumentException if the table is empty, or a Bernoulli numeric value is outside [0, 1]
      */
     public static Preprocessor fit(Table table, NumericLikelihood numericLikelihood, boolean standardize) {
-        return TableSummary.of(table).preprocessor(table.schema(), numericLikelihood, standardize);
+        return fit(table, numericLikelihood, standardize, ColumnTypes.DETECT);
+    }
+
+    /**
+     * Fits the preprocessing on training rows, with the numeric column types the user declares (the others
+     * detected, see {@link TableSummary#preprocessor(Schema, NumericLikelihood, boolean, ColumnTypes)}).
+     *
+     * @throws IllegalArgumentException if the table is empty, or a declared type names no numeric column or
+     *     does not fit its values
+     */
+    public static Preprocessor fit(Table table, NumericLikelihood numericLikelihood, boolean standardize,
+            ColumnTypes types) {
+        return TableSummary.of(table).preprocessor(table.schema(), numericLikelihood, standardize, types);
     }
 
     /** The schema this preprocessing was fitted on. */
@@ -83,14 +131,30 @@ public final class Preprocessor {
         return layout;
     }
 
-    /** Per-column means subtracted before modelling (0 for non-standardised columns). */
-    public double[] means() {
-        return means.clone();
+    /** Each column's model: what encoding and decoding need beyond the schema. */
+    public List<ColumnModel> columnModels() {
+        return List.of(models);
     }
 
-    /** Per-column scales divided by before modelling (1 for non-standardised columns). */
+    /**
+     * Per-column means subtracted before modelling: of the first mode, on the modelled scale, for a Gaussian
+     * numeric column (its training mean for a plainly standardised one); 0 for other columns.
+     */
+    public double[] means() {
+        double[] means = new double[models.length];
+        for (int c = 0; c < means.length; c++) {
+            means[c] = models[c].numeric() == null ? 0 : models[c].numeric().means()[0];
+        }
+        return means;
+    }
+
+    /** Per-column scales divided by before modelling: as {@link #means()}, 1 for other columns. */
     public double[] scales() {
-        return scales.clone();
+        double[] scales = new double[models.length];
+        for (int c = 0; c < scales.length; c++) {
+            scales[c] = models[c].numeric() == null ? 1 : models[c].numeric().scales()[0];
+        }
+        return scales;
     }
 
     /**
@@ -117,15 +181,32 @@ public final class Preprocessor {
             for (int c = 0; c < schema.width(); c++) {
                 EncodedLayout.Slot slot = layout.slot(c);
                 boolean missing = table.isMissing(r, c);
+                EncodedLayout.Slot modeSlot = layout.modeSlot(c);
                 if (mask != null && !missing) {
                     Arrays.fill(mask, base + slot.offset(), base + slot.offset() + slot.width(), 1f);
+                    if (modeSlot != null) {
+                        Arrays.fill(mask, base + modeSlot.offset(), base + modeSlot.offset() + modeSlot.width(), 1f);
+                    }
                 }
                 if (missing) {
                     continue;
                 }
                 float v = table.value(r, c);
                 switch (slot.kind()) {
-                    case GAUSSIAN -> values[base + slot.offset()] = (float) ((v - means[c]) / scales[c]);
+                    case GAUSSIAN -> {
+                        NumericColumnModel model = models[c].numeric();
+                        int mode;
+                        try {
+                            mode = model.mode(v);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("row " + (r + 1) + ", column '"
+                                    + schema.column(c).name() + "': " + e.getMessage(), e);
+                        }
+                        values[base + slot.offset()] = (float) model.offset(v, mode);
+                        if (modeSlot != null) {
+                            values[base + modeSlot.offset() + mode] = 1f;
+                        }
+                    }
                     case BERNOULLI, CONTINUOUS_BERNOULLI -> {
                         if (v < 0 || v > 1) {
                             throw outsideUnitInterval(r, c, v);
@@ -202,20 +283,22 @@ public final class Preprocessor {
     }
 
     /**
-     * log |d encoded / d original| of each row: minus the sum of log scales over its observed Gaussian
-     * columns. Adding it to a log-density of encoded rows gives the log-density in the user's units, so
+     * log |d encoded / d original| of each row: over its observed Gaussian columns, minus the log scale of the
+     * value's mode and, on log scale, minus the log of the value (a zero spike, a point mass, adds nothing).
+     * Adding it to a log-density of encoded rows gives the log-density in the user's units, so
      * log-likelihoods do not depend on the standardisation.
      */
     public double[] logJacobian(Table table) {
         double[] out = new double[table.rows()];
         for (int c = 0; c < schema.width(); c++) {
-            if (layout.slot(c).kind() != EncodedLayout.Kind.GAUSSIAN || scales[c] == 1.0) {
+            NumericColumnModel model = models[c].numeric();
+            if (model == null) {
                 continue;
             }
-            double logScale = Math.log(scales[c]);
             for (int r = 0; r < out.length; r++) {
                 if (!table.isMissing(r, c)) {
-                    out[r] -= logScale;
+                    float v = table.value(r, c);
+                    out[r] += model.logJacobian(v, model.mode(v));
                 }
             }
         }
@@ -265,13 +348,19 @@ public final class Preprocessor {
             for (int c = 0; c < schema.width(); c++) {
                 EncodedLayout.Slot slot = layout.slot(c);
                 Column column = schema.column(c);
-                row[c] = switch (slot.kind()) {
+                ColumnModel model = models[c];
+                double value = switch (slot.kind()) {
                     case GAUSSIAN -> {
-                        double mu = output[base + slot.offset()];
+                        // The most likely mode, as TVAE decodes it: the variation comes from the code and the
+                        // offset; a mode drawn at random would pair one mode with another's offset.
+                        EncodedLayout.Slot modeSlot = layout.modeSlot(c);
+                        int mode = modeSlot == null ? 0
+                                : categoricalValue(output, base + modeSlot.offset(), modeSlot.width(), null, null);
+                        double offset = output[base + slot.offset()];
                         if (sampleRandom != null) {
-                            mu += gaussianStd[slot.offset()] * sampleRandom.nextGaussian();
+                            offset += gaussianStd[slot.offset()] * sampleRandom.nextGaussian();
                         }
-                        yield mu * scales[c] + means[c];
+                        yield model.numeric().value(mode, offset);
                     }
                     case BERNOULLI -> {
                         double p = 1.0 / (1.0 + StrictMath.exp(-output[base + slot.offset()]));
@@ -280,11 +369,16 @@ public final class Preprocessor {
                         if (column.type() == ColumnType.NUMERIC) {
                             yield p;
                         }
-                        yield sampleRandom == null ? (p > 0.5 ? 1.0 : 0.0) : (sampleRandom.nextDouble() < p ? 1.0 : 0.0);
+                        int level = sampleRandom == null ? (p > 0.5 ? 1 : 0) : (sampleRandom.nextDouble() < p ? 1 : 0);
+                        // A level that no training row has is never generated.
+                        yield model.levels()[level] ? level : 1 - level;
                     }
                     case CONTINUOUS_BERNOULLI -> continuousBernoulliMean(output[base + slot.offset()]);
-                    case CATEGORICAL -> categoricalValue(output, base + slot.offset(), slot.width(), sampleRandom);
+                    case CATEGORICAL -> categoricalValue(output, base + slot.offset(), slot.width(), sampleRandom,
+                            model.levels());
                 };
+                // A column that training never observed is generated missing.
+                row[c] = model.observed() ? value : Double.NaN;
             }
             builder.addRow(row, conditions == null ? -1 : conditions[r]);
         }
@@ -304,11 +398,16 @@ public final class Preprocessor {
         return lambda / StrictMath.tanh(logit / 2) - 1 / logit;
     }
 
-    private static int categoricalValue(float[] logits, int offset, int width, Random sampleRandom) {
+    /**
+     * The most likely level of a one-hot block, or one drawn from its softmax, among the allowed levels.
+     *
+     * @param allowed which levels may be returned, or null for all
+     */
+    private static int categoricalValue(float[] logits, int offset, int width, Random sampleRandom, boolean[] allowed) {
         double max = Double.NEGATIVE_INFINITY;
-        int argMax = 0;
+        int argMax = -1;
         for (int j = 0; j < width; j++) {
-            if (logits[offset + j] > max) {
+            if ((allowed == null || allowed[j]) && (argMax < 0 || logits[offset + j] > max)) {
                 max = logits[offset + j];
                 argMax = j;
             }
@@ -319,16 +418,16 @@ public final class Preprocessor {
         double total = 0;
         double[] weights = new double[width];
         for (int j = 0; j < width; j++) {
-            weights[j] = StrictMath.exp(logits[offset + j] - max);
+            weights[j] = allowed == null || allowed[j] ? StrictMath.exp(logits[offset + j] - max) : 0;
             total += weights[j];
         }
         double u = sampleRandom.nextDouble() * total;
         for (int j = 0; j < width; j++) {
             u -= weights[j];
-            if (u <= 0) {
+            if (u <= 0 && weights[j] > 0) {
                 return j;
             }
         }
-        return width - 1;
+        return argMax;
     }
 }

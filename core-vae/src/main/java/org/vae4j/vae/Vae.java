@@ -573,7 +573,7 @@ public final class Vae implements AutoCloseable {
                 parameter.getArray().getShape().getShape(), parameter.getArray().toFloatArray())));
         return new ModelContents(config.toMap(), ComponentManifest.of(config), preprocessor.schema(),
                 preprocessor.numericLikelihood(),
-                preprocessor.means(), preprocessor.scales(), maskInputs, conditionFrequencies, history, tensors,
+                preprocessor.means(), preprocessor.scales(), preprocessor.columnModels(), maskInputs, conditionFrequencies, history, tensors,
                 List.of());
     }
 
@@ -591,8 +591,10 @@ public final class Vae implements AutoCloseable {
         Preprocessor preprocessor;
         try {
             config = VaeConfig.fromCompleteMap(contents.config());
-            preprocessor = new Preprocessor(contents.schema(), contents.numericLikelihood(), contents.means(),
-                    contents.scales());
+            preprocessor = contents.columnModels().isEmpty()
+                    ? new Preprocessor(contents.schema(), contents.numericLikelihood(), contents.means(),
+                            contents.scales())
+                    : new Preprocessor(contents.schema(), contents.numericLikelihood(), contents.columnModels());
             VaeNetworks.checkSize(config, preprocessor, contents.maskInputs());
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("the model file's configuration is invalid: " + e.getMessage(), e);

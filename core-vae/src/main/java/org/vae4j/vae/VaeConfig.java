@@ -13,6 +13,7 @@ import org.vae4j.nn.HiddenLayer;
 import org.vae4j.nn.WeightInit;
 import org.vae4j.options.ComponentSpec;
 import org.vae4j.options.OptionValues;
+import org.vae4j.preprocess.ColumnTypes;
 import org.vae4j.preprocess.NumericLikelihood;
 
 /**
@@ -26,7 +27,7 @@ public final class VaeConfig {
     /** Options a model file may lack: files written before the option registry were trained with their defaults. */
     private static final Set<String> ADDED_TO_FILES = Set.of(VaeOptions.GUIDE.name(), VaeOptions.PRIOR.name(),
             VaeOptions.HIDDEN_LAYER.name(), VaeOptions.WEIGHT_INIT.name(), VaeOptions.CLAMP_LOG_VARIANCE.name(),
-            VaeOptions.DYNAMIC_BINARIZATION.name());
+            VaeOptions.DYNAMIC_BINARIZATION.name(), VaeOptions.COLUMN_TYPES.name());
 
     private final OptionValues values;
 
@@ -80,6 +81,11 @@ public final class VaeConfig {
     /** Whether Gaussian numeric columns are standardised before modelling. */
     public boolean standardize() {
         return values.booleanValue(VaeOptions.STANDARDIZE.name());
+    }
+
+    /** The numeric column types declared instead of detected (see {@link ColumnTypes}). */
+    public ColumnTypes columnTypes() {
+        return ColumnTypes.parse(values.text(VaeOptions.COLUMN_TYPES.name()));
     }
 
     /** The kind of the hidden layers of both networks. */
@@ -288,6 +294,11 @@ public final class VaeConfig {
         /** See {@link VaeConfig#numericLikelihood()}. */
         public Builder numericLikelihood(NumericLikelihood value) {
             return put(VaeOptions.NUMERIC_LIKELIHOOD.name(), VaeOptions.NUMERIC_LIKELIHOOD.format(value));
+        }
+
+        /** See {@link VaeConfig#columnTypes()}: {@code name:type[+type],...}. */
+        public Builder columnTypes(String value) {
+            return put(VaeOptions.COLUMN_TYPES.name(), value);
         }
 
         /** See {@link VaeConfig#standardize()}. */

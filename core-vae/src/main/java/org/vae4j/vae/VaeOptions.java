@@ -7,6 +7,7 @@ import org.vae4j.nn.HiddenLayer;
 import org.vae4j.nn.WeightInit;
 import org.vae4j.options.Constraint;
 import org.vae4j.options.OptionDescription;
+import org.vae4j.preprocess.ColumnTypes;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.components.ComponentKinds;
 
@@ -42,6 +43,18 @@ public final class VaeOptions {
     /** Whether Gaussian columns are standardised. */
     public static final OptionDescription STANDARDIZE = OptionDescription.ofBoolean("standardize", true,
             "Standardise Gaussian numeric columns (mean 0, variance 1) before modelling.");
+
+    /** The numeric column types the user declares instead of those detected. */
+    public static final OptionDescription COLUMN_TYPES = OptionDescription.ofText("columnTypes", "",
+            new OptionDescription.TextForm("NAME:TYPE[+TYPE],...", "*:gaussian"),
+            new Constraint("name:type[+type],... with the types " + String.join(", ", ColumnTypes.words()),
+                    value -> ColumnTypes.isValid((String) value)),
+            "Numeric column types, overriding those detected from the training data (by default every column "
+                    + "stays within its training range, and integer, strictly positive skewed (log scale), "
+                    + "zero-spiked and multi-modal columns are detected): name:type[+type],... with * for every "
+                    + "other numeric column; types auto, gaussian (none of the traits), unbounded (may extrapolate), "
+                    + "integer, positive (log scale), zero (an exact-zero spike), modes (mode-specific "
+                    + "normalisation), e.g. age:integer,amount:positive+unbounded.").withFlag("column-types");
 
     /** The kind of hidden layer of both networks. */
     public static final OptionDescription HIDDEN_LAYER = OptionDescription.ofEnum("hiddenLayer", HiddenLayer.class,
@@ -130,7 +143,7 @@ public final class VaeOptions {
 
     /** Every option, in the order option maps and help screens list them. */
     public static final List<OptionDescription> ALL = List.of(LATENT_DIM, ENCODER_HIDDEN, DECODER_HIDDEN,
-            NUMERIC_LIKELIHOOD, STANDARDIZE, HIDDEN_LAYER, WEIGHT_INIT, CLAMP_LOG_VARIANCE, DYNAMIC_BINARIZATION, EPOCHS, BATCH_SIZE, LEARNING_RATE, BETA, WARMUP_EPOCHS, FREE_BITS,
+            NUMERIC_LIKELIHOOD, STANDARDIZE, COLUMN_TYPES, HIDDEN_LAYER, WEIGHT_INIT, CLAMP_LOG_VARIANCE, DYNAMIC_BINARIZATION, EPOCHS, BATCH_SIZE, LEARNING_RATE, BETA, WARMUP_EPOCHS, FREE_BITS,
             OBJECTIVE, GUIDE, PRIOR, SEED, DEVICE, VALIDATION_FRACTION, PATIENCE, SHUFFLE);
 
     private VaeOptions() {}

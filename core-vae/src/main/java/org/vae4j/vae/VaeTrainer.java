@@ -108,7 +108,8 @@ public final class VaeTrainer {
             validation = Binarization.once(validation, RowSeeds.mix(config.seed() + VALIDATION_BINARIZATION));
         }
 
-        Preprocessor preprocessor = Preprocessor.fit(train, config.numericLikelihood(), config.standardize());
+        Preprocessor preprocessor = Preprocessor.fit(train, config.numericLikelihood(), config.standardize(),
+                config.columnTypes());
         EncodedRows trainRows = preprocessor.encode(train);
         EncodedRows validationRows = validation == null ? null : preprocessor.encode(validation);
         boolean maskInputs = table.hasMissing();

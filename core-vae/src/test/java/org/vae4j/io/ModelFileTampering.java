@@ -27,7 +27,7 @@ public final class ModelFileTampering {
         Map<String, String> config = new LinkedHashMap<>(c.config());
         change.accept(config);
         return ModelFile.toBytes(new ModelContents(config, c.components(), c.schema(), c.numericLikelihood(), c.means(),
-                c.scales(), c.maskInputs(), c.conditionFrequencies(), c.history(), c.parameters(),
+                c.scales(), c.columnModels(), c.maskInputs(), c.conditionFrequencies(), c.history(), c.parameters(),
                 c.trainingTensors()));
     }
 
@@ -39,7 +39,7 @@ public final class ModelFileTampering {
             parameters.add(t.name().equals(name) ? change.apply(t) : t);
         }
         return ModelFile.toBytes(new ModelContents(c.config(), c.components(), c.schema(), c.numericLikelihood(),
-                c.means(), c.scales(), c.maskInputs(), c.conditionFrequencies(), c.history(), parameters,
+                c.means(), c.scales(), c.columnModels(), c.maskInputs(), c.conditionFrequencies(), c.history(), parameters,
                 c.trainingTensors()));
     }
 

@@ -41,7 +41,9 @@ class LatentTraversalTest {
         for (int i = 0; i < 200; i++) {
             plain.addRow(table.row(i));
         }
-        linear = new VaeTrainer(LinearGaussianTest.linearConfig().latentDim(M).epochs(2).build()).fit(plain.build());
+        // Unbounded, unrounded columns: decoding stays linear in the code.
+        linear = new VaeTrainer(LinearGaussianTest.linearConfig().latentDim(M).epochs(2).columnTypes("*:unbounded")
+                .build()).fit(plain.build());
         conditional = new VaeTrainer(VaeConfig.builder().latentDim(M).hidden(List.of(8)).epochs(2).seed(2).build())
                 .fit(table);
     }

@@ -39,6 +39,7 @@ final class RegistryFlags {
             case CHOICE -> String.join("|", option.choices());
             case COMPONENT -> "ID[:KEY=VALUE,...]";
             case INT_LIST -> "N[,N...]";
+            case TEXT -> option.textForm().orElseThrow().pattern();
             case DOUBLE -> "X";
             default -> "N";
         };

@@ -3,10 +3,12 @@ package org.vae4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -52,8 +54,10 @@ final class TrainCommand implements Callable<Integer> {
     private boolean conditional;
 
     @Option(names = "--type", paramLabel = "COLUMN=TYPE",
-            description = "Override an inferred column type: numeric, binary or categorical (repeatable).")
-    private Map<String, ColumnType> types = new LinkedHashMap<>();
+            description = "Override an inferred column type: numeric, binary or categorical; or a numeric column's "
+                    + "model instead of the detected one, in the words of --column-types (auto, gaussian, unbounded, "
+                    + "integer, positive, zero, modes, joined by +) (repeatable).")
+    private Map<String, String> types = new LinkedHashMap<>();
 
     @Option(names = "--ignore", paramLabel = "COLUMN", split = ",", description = "Columns to leave out.")
     private List<String> ignored = new ArrayList<>();
@@ -73,7 +77,11 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         new OutputFiles().inputs("--data", data.files()).output("--out", out).output("--report", report)
                 .outputsIn("--plots", plots, TrainingPlots.FILES).check();
-        Dataset dataset = data.load(ColumnTyping.forTraining(types, new HashSet<>(ignored), classColumn));
+        Map<String, ColumnType> dataTypes = new LinkedHashMap<>();
+        List<String> modelTypes = new ArrayList<>();
+        types.forEach((column, type) -> dataType(type).ifPresentOrElse(t -> dataTypes.put(column, t),
+                () -> modelTypes.add(column + ":" + type)));
+        Dataset dataset = data.load(ColumnTyping.forTraining(dataTypes, new HashSet<>(ignored), classColumn));
         for (String warning : dataset.warnings()) {
             err.println("vae4j train: warning: " + warning);
         }
@@ -85,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
         Table table = dataset.table(schema);
         NumericLikelihood likelihood = dataset instanceof ImageDataset ? NumericLikelihood.BERNOULLI
                 : NumericLikelihood.GAUSSIAN;
-        VaeConfig config = ConfigOptions.config(spec, likelihood);
+        VaeConfig config = withColumnTypes(ConfigOptions.config(spec, likelihood), modelTypes);
         err.printf("training on %s: %d rows, %d columns%s%n", data.file, table.rows(), table.width(),
                 conditional ? ", conditional on '" + label + "'" : "");
         try (GracefulStop stop = GracefulStop.install(err);
@@ -110,6 +118,25 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The data type a {@code --type} word names, if it names one rather than a column model. */
+    private static Optional<ColumnType> dataType(String word) {
+        return Arrays.stream(ColumnType.values()).filter(t -> t.name().equalsIgnoreCase(word.trim())).findFirst();
+    }
+
+    /** {@code config} with the column models given to {@code --type} added to those of {@code --column-types}. */
+    private static VaeConfig withColumnTypes(VaeConfig config, List<String> modelTypes) {
+        if (modelTypes.isEmpty()) {
+            return config;
+        }
+        String declared = config.columnTypes().toString();
+        String all = (declared.isEmpty() ? "" : declared + ",") + String.join(",", modelTypes);
+        try {
+            return config.toBuilder().columnTypes(all).build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--type: " + e.getMessage());
+        }
     }
 
     private Schema schema(Dataset dataset, String label) {

@@ -71,7 +71,8 @@ final class DataParallelTraining {
             throw new IllegalArgumentException("cannot train on empty data: the DataFrame has no rows");
         }
         TableSummary summary = shards.map(s -> TableSummary.of(s.table(codec.schema()))).treeReduce(TableSummary::merge);
-        Preprocessor preprocessor = summary.preprocessor(codec.schema(), config.numericLikelihood(), config.standardize());
+        Preprocessor preprocessor = summary.preprocessor(codec.schema(), config.numericLikelihood(),
+                config.standardize(), config.columnTypes());
         checkRanges(summary, codec.schema());
         TrainerSpec spec = new TrainerSpec(config, codec, preprocessor, summary.hasMissing(),
                 sizes.stream().mapToLong(Integer::longValue).sum());

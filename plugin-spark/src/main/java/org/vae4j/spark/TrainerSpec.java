@@ -1,9 +1,11 @@
 package org.vae4j.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.vae4j.preprocess.ColumnModel;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.preprocess.Preprocessor;
 import org.vae4j.vae.ShardTrainer;
@@ -17,13 +19,12 @@ import org.vae4j.vae.VaeConfig;
  */
 final class TrainerSpec implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final LinkedHashMap<String, String> config;
     private final RowCodec codec;
     private final NumericLikelihood likelihood;
-    private final double[] means;
-    private final double[] scales;
+    private final ArrayList<ColumnModel> columnModels;
     private final boolean maskInputs;
     private final long trainingRows;
     private transient ShardTrainer trainer;
@@ -32,8 +33,7 @@ final class TrainerSpec implements Serializable {
         this.config = new LinkedHashMap<>(config.toMap());
         this.codec = codec;
         this.likelihood = preprocessor.numericLikelihood();
-        this.means = preprocessor.means();
-        this.scales = preprocessor.scales();
+        this.columnModels = new ArrayList<>(preprocessor.columnModels());
         this.maskInputs = maskInputs;
         this.trainingRows = trainingRows;
     }
@@ -46,7 +46,7 @@ final class TrainerSpec implements Serializable {
         if (trainer == null) {
             Map<String, String> options = config;
             trainer = new ShardTrainer(VaeConfig.fromCompleteMap(options),
-                    new Preprocessor(codec.schema(), likelihood, means, scales), maskInputs, trainingRows);
+                    new Preprocessor(codec.schema(), likelihood, columnModels), maskInputs, trainingRows);
         }
         return trainer;
     }

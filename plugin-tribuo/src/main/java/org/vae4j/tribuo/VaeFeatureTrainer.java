@@ -62,6 +62,10 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
     @Config(description = "Standardise Gaussian features before modelling.")
     private boolean standardize = (Boolean) VaeOptions.STANDARDIZE.defaultValue();
 
+    @Config(description = "Numeric feature types instead of those detected, as name:type[+type],... (types auto, "
+            + "gaussian, unbounded, integer, positive, zero, modes; * for every other feature); empty detects all.")
+    private String columnTypes = VaeOptions.COLUMN_TYPES.defaultText();
+
     @Config(description = "Hidden layers of both networks: RELU or GATED (the VampPrior paper's gated layers).")
     private HiddenLayer hiddenLayer = OptionFields.defaultOf(VaeOptions.HIDDEN_LAYER, HiddenLayer.class);
 

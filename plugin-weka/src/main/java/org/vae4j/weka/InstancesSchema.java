@@ -255,9 +255,19 @@ public final class InstancesSchema implements Serializable {
             double v = table.isMissing(row, c) || valueless ? Utils.missingValue() : table.value(row, c);
             if (a.isNominal() && !Utils.isMissingValue(v)) {
                 v = Math.min(v, a.numValues() - 1);
+            } else if (a.isNumeric() && !Utils.isMissingValue(v)) {
+                v = decimal(table.value(row, c));
             }
             target[features[c]] = v;
         }
+    }
+
+    /**
+     * The decimal number a stored float stands for (its shortest decimal form): a table holds floats, and the
+     * float nearest 69.81 widened to a double is 69.80999755859375, below a training minimum of 69.81.
+     */
+    private static double decimal(float value) {
+        return Double.parseDouble(Float.toString(value));
     }
 
     /**

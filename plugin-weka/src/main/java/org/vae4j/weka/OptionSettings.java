@@ -107,6 +107,7 @@ public abstract class OptionSettings implements Serializable {
             case CHOICE -> String.join("|", option.choices());
             case COMPONENT -> "id[:key=value,...]";
             case INT_LIST -> "n[,n...]";
+            case TEXT -> option.textForm().orElseThrow().pattern().toLowerCase(Locale.ROOT);
             default -> option.type().name().toLowerCase(Locale.ROOT);
         };
     }

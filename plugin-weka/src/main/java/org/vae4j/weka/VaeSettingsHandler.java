@@ -91,6 +91,21 @@ public interface VaeSettingsHandler {
         return vaeSettings().tipText("standardize");
     }
 
+    /** See {@link #columnTypesTipText()}. */
+    default String getColumnTypes() {
+        return vaeSettings().text("columnTypes");
+    }
+
+    /** See {@link #columnTypesTipText()}. */
+    default void setColumnTypes(String value) {
+        vaeSettings().set("columnTypes", value);
+    }
+
+    /** @return the help of option columnTypes */
+    default String columnTypesTipText() {
+        return vaeSettings().tipText("columnTypes");
+    }
+
     /** See {@link #hiddenLayerTipText()}. */
     default SelectedTag getHiddenLayer() {
         return vaeSettings().selectedTag("hiddenLayer");

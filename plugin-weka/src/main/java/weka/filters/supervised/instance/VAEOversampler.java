@@ -10,6 +10,7 @@ import org.vae4j.weka.InstancesSchema;
 import org.vae4j.weka.VaeFilter;
 import org.vae4j.weka.VaeReferences;
 
+import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instances;
@@ -116,6 +117,22 @@ public class VAEOversampler extends VaeFilter implements SupervisedFilter {
         result.enable(Capability.NOMINAL_CLASS);
         result.enable(Capability.MISSING_CLASS_VALUES);
         return result;
+    }
+
+    /**
+     * Refuses a class that is not nominal with a message saying why, before Weka's capability test.
+     *
+     * @throws IllegalArgumentException naming the class attribute and its type when it is not nominal
+     */
+    @Override
+    protected void testInputFormat(Instances instanceInfo) throws Exception {
+        if (instanceInfo.classIndex() >= 0 && !instanceInfo.classAttribute().isNominal()) {
+            throw new IllegalArgumentException("VAEOversampler needs a nominal class: it tops up the classes with "
+                    + "too few instances, but the class '" + instanceInfo.classAttribute().name() + "' is "
+                    + Attribute.typeToString(instanceInfo.classAttribute()) + " (VAEGenerator generates instances "
+                    + "with a numeric class)");
+        }
+        super.testInputFormat(instanceInfo);
     }
 
     @Override
