@@ -27,6 +27,12 @@ import org.vae4j.engine.NativeArrays;
  * <p>All rows of a batch advance together on the engine: a row that has met (and passed m) adds nothing more,
  * and the steps end when every row has, or at the cap on the meeting time. A row still apart at the cap keeps
  * only the time average (the first sum), which is biased, and is reported as capped.
+ *
+ * <p>Cost: a row's chains evaluate the joint of 2N particles to start and N - 1 per step after the first, and the
+ * row stays max(tau, m) steps, so the decoder's work is about (mean of max(tau, m)) N evaluations per row, several
+ * times an IWAE bound's N. The batch runs as many steps as its slowest row, up to the cap: the few rows that meet
+ * late make many steps over few rows, each as many engine operations (and as many in the backward pass) as a step
+ * over the whole batch, so that their time is the engine's per-operation overhead, not arithmetic.
  */
 public final class CoupledChainEstimator {
 

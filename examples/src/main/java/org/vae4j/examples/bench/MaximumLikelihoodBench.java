@@ -33,6 +33,11 @@ import org.vae4j.vae.TrainingListener;
  * </pre>
  * with CLASSPATH as examples/bench/density.sh builds it ({@code examples/target/classes} and
  * {@code examples/target/density-classpath.txt}).
+ *
+ * <p>On a machine whose cores are busy with other work, give {@code --threads 1} to every trainer: the chains run
+ * many small engine operations per step (a step of the chains per meeting-time step, up to the cap), and with more
+ * intra-op threads than free cores each of them waits for the thread pool, which slows the chains far more than the
+ * bounds' few large operations and makes the cost per epoch a measure of the load instead of the method.
  */
 public final class MaximumLikelihoodBench {
 
