@@ -57,6 +57,7 @@ final class BandPicture {
             mean[i] = prediction.mean()[i][0];
             sd[i] = prediction.standardDeviation(i, 0);
         }
-        PredictiveBandPlot.write(grid, mean, sd, xs, ys, pointsLabel, features.column(0).name(), target, file);
+        PredictiveBandPlot.write("Neural-process prediction", grid, mean, sd, "predictive mean +/- 2 sd", new double[0][],
+                "", xs, ys, pointsLabel, features.column(0).name(), target, file);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.vae4j.cli.plot.FunctionSamplesPlot;
+import org.vae4j.cli.plot.PredictiveBandPlot;
 import org.vae4j.np.NeuralProcessKind;
 import org.vae4j.np.NeuralProcessOptions;
 import org.vae4j.np.NeuralProcessRegressor;
@@ -204,9 +204,9 @@ public final class NeuralProcessBench {
             oracleMean[i] = oracle.mean()[i][0];
             oracleSd[i] = oracle.standardDeviation(i, 0);
         }
-        FunctionSamplesPlot.write(model.kind().name().toLowerCase(Locale.ROOT) + ": " + curves.length
-                + " draws of z given 10 context points", grid, curves, oracleMean, oracleSd, task.xContext(),
-                task.yContext(), file);
+        PredictiveBandPlot.write(model.kind().name().toLowerCase(Locale.ROOT) + ": " + curves.length
+                + " draws of z given 10 context points", grid, oracleMean, oracleSd, "GP oracle mean +/- 2 sd", curves,
+                "model samples", task.xContext(), task.yContext(), "context", "x", "y", file);
         System.out.println("wrote " + file.toAbsolutePath());
     }
 }
