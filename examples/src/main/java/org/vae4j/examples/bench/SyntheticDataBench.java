@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.vae4j.cli.data.TextFile;
 import org.vae4j.cli.report.Json;
+import org.vae4j.examples.synth.ColumnFidelity;
 import org.vae4j.examples.synth.GaussianCopulaSampler;
 import org.vae4j.examples.synth.HoldoutSplit;
 import org.vae4j.examples.synth.MarginalSampler;
@@ -38,6 +39,8 @@ public final class SyntheticDataBench {
 
     private static final double HOLDOUT_FRACTION = 0.3;
     private static final List<String> GENERATORS = List.of("vae4j", "marginals", "copula");
+    /** The table's name for the held-out real rows, measured as if generated: what a perfect generator scores. */
+    private static final String HELD_OUT = "(held-out real rows)";
 
     private SyntheticDataBench() {}
 
@@ -67,7 +70,8 @@ public final class SyntheticDataBench {
                 Map<String, SynthReport> one = run(file, seed, o.text("--vae"), out.resolve(set.trim() + "/seed" + seed));
                 one.forEach((g, r) -> reports.computeIfAbsent(g, k -> new ArrayList<>()).add(r));
             }
-            reports.forEach((g, r) -> rows.add(Row.of(set.trim(), g, r)));
+            reports.forEach((g, r) -> rows.add(g.equals(HELD_OUT) ? Row.reference(set.trim(), r)
+                    : Row.of(set.trim(), g, r)));
         }
         print(rows, seeds, o.text("--vae"), System.out);
         System.err.println("SyntheticDataBench: splits, synthetic files and reports in " + out);
@@ -95,6 +99,7 @@ public final class SyntheticDataBench {
         SynthTable holdout = SynthFiles.readLike(dir.resolve("holdout.arff"), training.columns(), "held-out");
         int n = training.rows();
         Map<String, SynthReport> reports = new LinkedHashMap<>();
+        reports.put(HELD_OUT, SynthReport.measure(training, holdout, holdout, classColumn, "holdout.arff"));
         for (String generator : GENERATORS) {
             Path synthetic = dir.resolve("synthetic-" + generator + ".arff");
             long started = System.nanoTime();
@@ -132,7 +137,8 @@ public final class SyntheticDataBench {
     }
 
     /** One line of the table: a data set and generator, means over the seeds. */
-    private record Row(String set, String generator, double fidelity, double dependence, double impossible,
+    private record Row(String set, String generator, double fidelity, double missing, double dependence,
+            double impossible,
             String learners, double ratio1, double ratio2, double syntheticP5, double holdoutP5, double copies,
             double holdoutCopies, double duplicates) {
 
@@ -140,13 +146,25 @@ public final class SyntheticDataBench {
             MlEfficacy first = reports.get(0).efficacy();
             List<MlEfficacy.Score> scores = first.scores().stream()
                     .filter(s -> !s.measure().equals("accuracy")).toList();
-            return new Row(set, generator, mean(reports, r -> r.meanFidelity()),
+            return new Row(set, generator, mean(reports, r -> r.meanFidelity()), missing(reports),
                     mean(reports, r -> r.dependence().overall()), mean(reports, r -> r.impossible().share()),
                     scores.get(0).learner() + "/" + scores.get(1).learner() + " " + scores.get(0).measure(),
                     mean(reports, r -> ratio(r, scores.get(0))), mean(reports, r -> ratio(r, scores.get(1))),
                     mean(reports, r -> r.privacy().syntheticP5()), mean(reports, r -> r.privacy().holdoutP5()),
                     mean(reports, r -> r.privacy().syntheticCopies()), mean(reports, r -> r.privacy().holdoutCopies()),
                     mean(reports, r -> r.privacy().realDuplicates()));
+        }
+
+        /** The held-out rows' line: column distance, dependence and impossible cells only. */
+        static Row reference(String set, List<SynthReport> reports) {
+            double nan = Double.NaN;
+            return new Row(set, HELD_OUT, mean(reports, r -> r.meanFidelity()), missing(reports),
+                    mean(reports, r -> r.dependence().overall()), mean(reports, r -> r.impossible().share()), "",
+                    nan, nan, nan, nan, nan, nan, nan);
+        }
+
+        private static double missing(List<SynthReport> reports) {
+            return mean(reports, r -> ColumnFidelity.meanMissingDifference(r.fidelity()));
         }
 
         private static double ratio(SynthReport report, MlEfficacy.Score like) {
@@ -162,13 +180,18 @@ public final class SyntheticDataBench {
         out.println("Synthetic tables: means over seeds " + seeds + "; vae4j = VAEGenerator " + vaeOptions + "; "
                 + "70/30 stratified split; as many rows as the training split");
         out.println();
-        out.println("| data set | generator | column distance | dependence diff | impossible cells | ML efficacy "
-                + "(learners, measure) | ratio 1 | ratio 2 | DCR p5 synthetic / holdout | exact copies synthetic "
-                + "(holdout; training duplicates) |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|");
+        out.println("| data set | generator | column distance | missing-share diff | dependence diff | impossible "
+                + "cells | ML efficacy (learners, measure) | ratio 1 | ratio 2 | DCR p5 synthetic / holdout | exact "
+                + "copies synthetic (holdout; training duplicates) |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.2f%% | %s | %.2f | %.2f | %.2f / %.2f | %.1f%% "
-                    + "(%.1f%%; %.1f%%) |%n", r.set(), r.generator(), r.fidelity(), r.dependence(),
+            if (r.generator().equals(HELD_OUT)) {
+                out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.2f%% | | | | | |%n", r.set(),
+                        r.generator(), r.fidelity(), r.missing(), r.dependence(), 100 * r.impossible());
+                continue;
+            }
+            out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.2f%% | %s | %.2f | %.2f | %.2f / %.2f | "
+                    + "%.1f%% (%.1f%%; %.1f%%) |%n", r.set(), r.generator(), r.fidelity(), r.missing(), r.dependence(),
                     100 * r.impossible(), r.learners(), r.ratio1(), r.ratio2(), r.syntheticP5(), r.holdoutP5(),
                     100 * r.copies(), 100 * r.holdoutCopies(), 100 * r.duplicates());
         }

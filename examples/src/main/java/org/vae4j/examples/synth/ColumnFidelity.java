@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * How closely each synthetic column follows the real one on its own: the Kolmogorov-Smirnov statistic of the
- * observed values for a numeric column (its missing cells are compared through the missing shares reported
- * beside it), the total variation distance for a nominal one (missing counted as a level). Both lie in [0, 1],
- * 0 being a perfect match, so their mean over the columns summarises a data set.
+ * observed values for a numeric column, the total variation distance of the observed levels' shares for a
+ * nominal one. Both lie in [0, 1], 0 being a perfect match, so their mean over the columns summarises a data
+ * set. Missing cells are compared apart, by the share of each column that is missing in either table (vae4j
+ * generates complete rows, for instance, whatever the real data leaves out).
  */
 public final class ColumnFidelity {
 
@@ -40,9 +41,15 @@ public final class ColumnFidelity {
         return out;
     }
 
-    /** The mean distance over the columns that have one (a numeric column with no observed value has none). */
+    /** The mean distance over the columns that have one (a column with no observed value has none). */
     public static double mean(List<Column> columns) {
         return columns.stream().mapToDouble(Column::distance).filter(d -> !Double.isNaN(d)).average()
+                .orElse(Double.NaN);
+    }
+
+    /** The mean absolute difference of the columns' missing shares. */
+    public static double meanMissingDifference(List<Column> columns) {
+        return columns.stream().mapToDouble(c -> Math.abs(c.realMissing() - c.syntheticMissing())).average()
                 .orElse(Double.NaN);
     }
 

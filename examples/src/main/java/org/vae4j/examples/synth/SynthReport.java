@@ -63,10 +63,11 @@ public record SynthReport(int trainingRows, int syntheticRows, int holdoutRows, 
 
     private Map<String, Object> fidelityMap() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("method", "per column: two-sample Kolmogorov-Smirnov statistic of the observed values (numeric; "
-                + "missing cells compared through the missing shares), total variation distance of the level shares "
-                + "with missing as a level (nominal); 0 = same distribution, 1 = disjoint");
+        out.put("method", "per column, over the observed cells: two-sample Kolmogorov-Smirnov statistic (numeric), "
+                + "total variation distance of the level shares (nominal); 0 = same distribution, 1 = disjoint; "
+                + "missing cells compared apart by each column's missing share");
         out.put("mean", meanFidelity());
+        out.put("mean_missing_share_difference", ColumnFidelity.meanMissingDifference(fidelity));
         List<Map<String, Object>> columns = new ArrayList<>();
         for (ColumnFidelity.Column c : fidelity) {
             Map<String, Object> m = new LinkedHashMap<>();

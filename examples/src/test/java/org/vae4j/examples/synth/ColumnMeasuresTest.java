@@ -26,11 +26,12 @@ class ColumnMeasuresTest {
     }
 
     @Test
-    void totalVariationHalvesTheSumOfShareDifferencesAndCountsMissingAsALevel() {
+    void totalVariationHalvesTheSumOfShareDifferencesOfTheObservedLevels() {
         // shares a: {1/2, 1/2, 0}, b: {1/4, 1/4, 1/2}: (1/4 + 1/4 + 1/2) / 2 = 1/2.
         assertEquals(0.5, TotalVariation.distance(new double[] {0, 1}, new double[] {0, 1, 2, 2}, 3), 1e-12);
-        // a: level 0 always; b: missing half the time: 1/2.
-        assertEquals(0.5, TotalVariation.distance(new double[] {0, 0}, new double[] {0, NA}, 3), 1e-12);
+        // missing cells are left out: b's observed cells are all level 0, as a's.
+        assertEquals(0.0, TotalVariation.distance(new double[] {0, 0}, new double[] {0, NA}, 3), 1e-12);
+        assertEquals(Double.NaN, TotalVariation.distance(new double[] {0}, new double[] {NA}, 3));
         // an index beyond the levels (an unseen level) still counts.
         assertEquals(1.0, TotalVariation.distance(new double[] {0}, new double[] {5}, 3), 1e-12);
     }
@@ -38,10 +39,11 @@ class ColumnMeasuresTest {
     @Test
     void fidelityReportsEachColumnWithItsMissingShares() {
         SynthTable real = Tables.labelled(new double[] {1, 2, 3, NA}, new double[] {0, 0, 1, 1});
-        SynthTable synthetic = Tables.labelled(new double[] {1, 2, 3, 4}, new double[] {0, 0, 0, 0});
+        SynthTable synthetic = Tables.labelled(new double[] {1, 2, 3, 4}, new double[] {0, 0, 0, NA});
         List<ColumnFidelity.Column> columns = ColumnFidelity.compare(real, synthetic);
         assertEquals(new ColumnFidelity.Column("x", "ks", 0.25, 0.25, 0.0), columns.get(0));
-        assertEquals(new ColumnFidelity.Column("y", "tvd", 0.5, 0.0, 0.0), columns.get(1));
+        assertEquals(new ColumnFidelity.Column("y", "tvd", 0.5, 0.0, 0.25), columns.get(1));
         assertEquals(0.375, ColumnFidelity.mean(columns), 1e-12);
+        assertEquals(0.25, ColumnFidelity.meanMissingDifference(columns), 1e-12);
     }
 }
