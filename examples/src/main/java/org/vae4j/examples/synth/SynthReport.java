@@ -51,7 +51,11 @@ public record SynthReport(int trainingRows, int syntheticRows, int holdoutRows, 
     /** The report as nested maps and lists for JSON, each measure named with how it is computed. */
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rows", Map.of("training", trainingRows, "synthetic", syntheticRows, "holdout", holdoutRows));
+        Map<String, Object> rows = new LinkedHashMap<>();
+        rows.put("training", trainingRows);
+        rows.put("synthetic", syntheticRows);
+        rows.put("holdout", holdoutRows);
+        out.put("rows", rows);
         out.put("holdout", holdout);
         out.put("fidelity", fidelityMap());
         out.put("dependence", dependenceMap());
