@@ -50,13 +50,9 @@ env_script=examples/bin/vae4j-env.sh
 . "$env_script"
 out=${out:-$(mktemp -d /tmp/vae4j-synth.XXXXXX)}
 mkdir -p "$out"
-CPFILE=$ROOT/examples/target/synth-classpath.txt
-if [ "$build" = 1 ] || [ ! -f "$CPFILE" ]; then
-  echo "synth.sh: building (reactor compile of examples and the modules it needs; nothing is installed)" >&2
-  mvn -q -B -o -pl examples -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$CPFILE" >/dev/null
-fi
-CP="$ROOT/examples/target/classes:$(cat "$CPFILE")"
+# shellcheck source=examples/bench/classpath.sh
+. examples/bench/classpath.sh
+bench_classpath synth.sh synth "$build"
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1);"\
     "nproc: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg); threads: $threads"

@@ -44,8 +44,8 @@ public final class Association {
      * numbers of levels that occur.
      */
     public static double cramersV(double[] x, double[] y) {
-        int kx = maxLevel(x) + 1;
-        int ky = maxLevel(y) + 1;
+        int kx = SynthTable.maxLevel(x) + 1;
+        int ky = SynthTable.maxLevel(y) + 1;
         double[][] counts = new double[Math.max(kx, 1)][Math.max(ky, 1)];
         double[] rowSums = new double[counts.length];
         double[] colSums = new double[counts[0].length];
@@ -74,15 +74,5 @@ public final class Association {
             }
         }
         return Math.sqrt(chi2 / ((double) n * df));
-    }
-
-    private static int maxLevel(double[] values) {
-        int max = -1;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                max = Math.max(max, (int) v);
-            }
-        }
-        return max;
     }
 }

@@ -82,6 +82,17 @@ public record SynthTable(List<Column> columns, double[][] values) {
         return new SynthTable(columns, out);
     }
 
+    /** The highest level index among the observed cells of a nominal column, -1 when none is observed. */
+    public static int maxLevel(double[] levels) {
+        int max = -1;
+        for (double v : levels) {
+            if (!Double.isNaN(v)) {
+                max = Math.max(max, (int) v);
+            }
+        }
+        return max;
+    }
+
     /** The indices of the numeric columns. */
     public int[] numericColumns() {
         return indices(true);

@@ -16,7 +16,7 @@ public final class TotalVariation {
      * @param levels the number of levels the indices may take (higher indices are counted too)
      */
     public static double distance(double[] a, double[] b, int levels) {
-        int size = Math.max(levels, Math.max(maxLevel(a), maxLevel(b)) + 1);
+        int size = Math.max(levels, Math.max(SynthTable.maxLevel(a), SynthTable.maxLevel(b)) + 1);
         double[] p = shares(a, size);
         double[] q = shares(b, size);
         if (p == null || q == null) {
@@ -27,16 +27,6 @@ public final class TotalVariation {
             sum += Math.abs(p[k] - q[k]);
         }
         return sum / 2;
-    }
-
-    private static int maxLevel(double[] values) {
-        int max = -1;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                max = Math.max(max, (int) v);
-            }
-        }
-        return max;
     }
 
     /** Each level's share of the observed cells; null when none is observed. */
