@@ -143,6 +143,7 @@ public record SynthReport(int trainingRows, int syntheticRows, int holdoutRows, 
         out.put("holdout_median", privacy.holdoutMedian());
         out.put("synthetic_exact_copies", privacy.syntheticCopies());
         out.put("holdout_exact_copies", privacy.holdoutCopies());
+        out.put("complete_holdout_exact_copies", privacy.completeHoldoutCopies());
         out.put("training_duplicates", privacy.realDuplicates());
         return out;
     }

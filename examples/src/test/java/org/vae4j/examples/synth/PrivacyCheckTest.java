@@ -28,11 +28,12 @@ class PrivacyCheckTest {
     void copiesAndPercentilesAgainstTheTrainingRows() {
         SynthTable training = new SynthTable(COLUMNS, new double[][] {{0, 2, 4, 4}, {0, 1, 2, 2}});
         SynthTable synthetic = new SynthTable(COLUMNS, new double[][] {{0, 2, 8, 4}, {0, 1, 2, 0}});
-        SynthTable holdout = new SynthTable(COLUMNS, new double[][] {{1}, {0}});
+        SynthTable holdout = new SynthTable(COLUMNS, new double[][] {{1, 2, NA}, {0, 1, 0}});
         PrivacyCheck p = PrivacyCheck.measure(training, synthetic, holdout);
         assertEquals(0.5, p.syntheticCopies(), 1e-12); // rows 1 and 2 copy training rows
         assertEquals(0.5, p.realDuplicates(), 1e-12); // the two rows (4, c)
-        assertEquals(0.0, p.holdoutCopies(), 1e-12);
+        assertEquals(1.0 / 3, p.holdoutCopies(), 1e-12); // (2, b) copies a training row
+        assertEquals(0.5, p.completeHoldoutCopies(), 1e-12); // one of the two complete rows
     }
 
     @Test
