@@ -144,12 +144,15 @@ public final class SyntheticDataBench {
 
         static Row of(String set, String generator, List<SynthReport> reports) {
             MlEfficacy first = reports.get(0).efficacy();
-            List<MlEfficacy.Score> scores = first.scores().stream()
-                    .filter(s -> !s.measure().equals("accuracy")).toList();
+            String measure = first.primaryMeasure();
+            List<String> learners = first.learners();
             return new Row(set, generator, mean(reports, r -> r.meanFidelity()), missing(reports),
                     mean(reports, r -> r.dependence().overall()), mean(reports, r -> r.impossible().share()),
-                    scores.get(0).learner() + "/" + scores.get(1).learner() + " " + scores.get(0).measure(),
-                    mean(reports, r -> ratio(r, scores.get(0))), mean(reports, r -> ratio(r, scores.get(1))),
+                    String.join("/", learners) + " " + measure + (first.classification() ? ""
+                            : String.format(Locale.ROOT, " (mae %.2f/%.2f)", mean(reports, r -> ratio(r, learners.get(0),
+                            "mae")), mean(reports, r -> ratio(r, learners.get(1), "mae")))),
+                    mean(reports, r -> ratio(r, learners.get(0), measure)),
+                    mean(reports, r -> ratio(r, learners.get(1), measure)),
                     mean(reports, r -> r.privacy().syntheticP5()), mean(reports, r -> r.privacy().holdoutP5()),
                     mean(reports, r -> r.privacy().syntheticCopies()), mean(reports, r -> r.privacy().holdoutCopies()),
                     mean(reports, r -> r.privacy().completeHoldoutCopies()), mean(reports, r -> r.privacy().realDuplicates()));
@@ -167,8 +170,8 @@ public final class SyntheticDataBench {
             return mean(reports, r -> ColumnFidelity.meanMissingDifference(r.fidelity()));
         }
 
-        private static double ratio(SynthReport report, MlEfficacy.Score like) {
-            return report.efficacy().score(like.learner(), like.measure()).ratio();
+        private static double ratio(SynthReport report, String learner, String measure) {
+            return report.efficacy().score(learner, measure).ratio();
         }
 
         private static double mean(List<SynthReport> reports, java.util.function.ToDoubleFunction<SynthReport> f) {

@@ -16,8 +16,9 @@ import weka.core.Instances;
  * Machine-learning efficacy: a learner trained on the synthetic rows and tested on real held-out rows, against
  * the same learner trained on the real rows and tested on the same held-out rows. A nominal class is learned by
  * Weka's J48 and Logistic (default options), scored by accuracy and macro F1 ({@link MacroF1}); a numeric class
- * by REPTree and LinearRegression, scored by root mean squared error. Rows whose class is missing are left out
- * of training and testing.
+ * by REPTree and LinearRegression, scored by root mean squared error (the measure the ratio is taken on) and mean
+ * absolute error (which a few extreme targets sway less). Rows whose class is missing are left out of training
+ * and testing.
  *
  * @param classification whether the class is nominal
  * @param scores one entry per learner and measure
@@ -28,7 +29,7 @@ public record MlEfficacy(boolean classification, List<Score> scores) {
      * One learner's score on the held-out rows.
      *
      * @param learner the Weka learner's name
-     * @param measure "accuracy", "macro_f1" or "rmse"
+     * @param measure "accuracy", "macro_f1", "rmse" or "mae"
      * @param trainOnReal the score when trained on the real rows
      * @param trainOnSynthetic the score when trained on the synthetic rows
      */
@@ -36,10 +37,11 @@ public record MlEfficacy(boolean classification, List<Score> scores) {
 
         /**
          * Train-on-synthetic as a share of train-on-real, higher being better for every measure: the ratio of
-         * the scores for accuracy and F1, of the errors the other way round for RMSE.
+         * the scores for accuracy and F1, of the errors the other way round for RMSE and MAE.
          */
         public double ratio() {
-            return measure.equals("rmse") ? trainOnReal / trainOnSynthetic : trainOnSynthetic / trainOnReal;
+            return measure.equals("rmse") || measure.equals("mae") ? trainOnReal / trainOnSynthetic
+                    : trainOnSynthetic / trainOnReal;
         }
     }
 
@@ -71,9 +73,21 @@ public record MlEfficacy(boolean classification, List<Score> scores) {
             } else {
                 scores.add(new Score(learner.name(), "rmse", onReal.rootMeanSquaredError(),
                         onSynthetic.rootMeanSquaredError()));
+                scores.add(new Score(learner.name(), "mae", onReal.meanAbsoluteError(),
+                        onSynthetic.meanAbsoluteError()));
             }
         }
         return new MlEfficacy(nominal, scores);
+    }
+
+    /** The measure the efficacy ratio is judged on: macro F1 for a nominal class, RMSE for a numeric one. */
+    public String primaryMeasure() {
+        return classification ? "macro_f1" : "rmse";
+    }
+
+    /** The learners, in order. */
+    public List<String> learners() {
+        return scores.stream().map(Score::learner).distinct().toList();
     }
 
     /** The score of this learner and measure. */

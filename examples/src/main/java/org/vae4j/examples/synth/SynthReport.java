@@ -118,7 +118,7 @@ public record SynthReport(int trainingRows, int syntheticRows, int holdoutRows, 
         out.put("method", efficacy.classification()
                 ? "Weka J48 and Logistic (defaults) trained on real or on synthetic rows, tested on the held-out rows"
                 : "numeric class: Weka REPTree and LinearRegression (defaults) trained on real or on synthetic rows, "
-                        + "tested on the held-out rows by RMSE; ratio = RMSE(real) / RMSE(synthetic)");
+                        + "tested on the held-out rows by RMSE and MAE; ratio = error(real) / error(synthetic)");
         List<Map<String, Object>> scores = new ArrayList<>();
         for (MlEfficacy.Score s : efficacy.scores()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -55,6 +55,10 @@ class MlEfficacyTest {
         assertEquals(0.0, linear.trainOnReal(), 1e-6);
         assertTrue(linear.trainOnSynthetic() > 10, linear.toString());
         assertTrue(linear.ratio() < 0.01, linear.toString());
+        MlEfficacy.Score tree = efficacy.score("REPTree", "mae");
+        assertTrue(tree.ratio() < 0.5, "the wrong slope costs the tree too: " + tree);
+        assertEquals("rmse", efficacy.primaryMeasure());
+        assertEquals(List.of("REPTree", "LinearRegression"), efficacy.learners());
     }
 
     /** x = 0..19, class yes from 10 on (or the other way round). */
