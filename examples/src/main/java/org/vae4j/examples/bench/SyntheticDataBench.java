@@ -38,6 +38,8 @@ import weka.datagenerators.classifiers.classification.VAEGenerator;
 public final class SyntheticDataBench {
 
     private static final double HOLDOUT_FRACTION = 0.3;
+    /** The target for train-on-synthetic as a share of train-on-real. */
+    private static final double EFFICACY_TARGET = 0.9;
     private static final List<String> GENERATORS = List.of("vae4j", "marginals", "copula");
     /** The table's name for the held-out real rows, measured as if generated: what a perfect generator scores. */
     private static final String HELD_OUT = "(held-out real rows)";
@@ -199,5 +201,25 @@ public final class SyntheticDataBench {
                     100 * r.copies(), 100 * r.holdoutCopies(), 100 * r.completeHoldoutCopies(),
                     100 * r.duplicates());
         }
+        out.println();
+        out.println("Targets for vae4j (impossible cells 0; ML efficacy ratio >= " + EFFICACY_TARGET + " for both "
+                + "learners; distances below the independent marginals'; exact copies at most the complete held-out "
+                + "rows' copy rate):");
+        for (Row v : rows) {
+            if (!v.generator().equals("vae4j")) {
+                continue;
+            }
+            Row m = rows.stream().filter(r -> r.set().equals(v.set()) && r.generator().equals("marginals"))
+                    .findFirst().orElseThrow();
+            double copyReference = Double.isNaN(v.completeHoldoutCopies()) ? v.holdoutCopies() : v.completeHoldoutCopies();
+            out.printf(Locale.ROOT, "- %s: impossible %s, efficacy %s, column distance %s, dependence %s, copies %s%n",
+                    v.set(), verdict(v.impossible() == 0), verdict(Math.min(v.ratio1(), v.ratio2()) >= EFFICACY_TARGET),
+                    verdict(v.fidelity() < m.fidelity()), verdict(v.dependence() < m.dependence()),
+                    verdict(v.copies() <= copyReference));
+        }
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
     }
 }
