@@ -9,7 +9,7 @@
 # Weka's examples (glass, credit-g) come with Debian's weka package; without root:
 #   cd /tmp && apt-get download weka && dpkg -x weka_*.deb wekadeb/extract
 #   --weka-dir /tmp/wekadeb/extract/usr/share/doc/weka/examples
-# Options: --data-dir DIR (default ../shared/data), --weka-dir DIR, --sets a,b,..., --seeds 1,2,3,
+# Options: --data-dir DIR (default ../shared/data beside the checkout), --weka-dir DIR, --sets a,b,..., --seeds 1,2,3,
 #   --vae "VAEGenerator options" (default "-E 300"), --threads N (default 1: the machine is shared),
 #   --out DIR (splits, synthetic files, one report JSON per data set, seed and generator; table.md),
 #   --no-build.
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 
-data="$ROOT/../shared/data" weka="" sets="" seeds="1,2,3" vae="-E 300" threads=1 out="" build=1
+data="" weka="" sets="" seeds="1,2,3" vae="-E 300" threads=1 out="" build=1
 need_value() { [ $# -ge 2 ] && [ -n "$2" ] || { echo "synth.sh: $1 needs a value" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,7 +34,10 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-[ -d "$data" ] || { echo "synth.sh: no data folder $data (give --data-dir)" >&2; exit 1; }
+for candidate in "$ROOT/../shared/data" "$ROOT/../../shared/data"; do   # the main checkout, or a worktree
+  [ -n "$data" ] || { [ -d "$candidate" ] && data=$candidate; } || true
+done
+[ -n "$data" ] && [ -d "$data" ] || { echo "synth.sh: no data folder ${data:-../shared/data} (give --data-dir)" >&2; exit 1; }
 dirs=$data
 if [ -n "$weka" ]; then
   [ -f "$weka/glass.arff" ] || { echo "synth.sh: no glass.arff in --weka-dir $weka" >&2; exit 1; }
