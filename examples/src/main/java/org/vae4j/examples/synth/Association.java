@@ -1,5 +1,7 @@
 package org.vae4j.examples.synth;
 
+import java.util.Arrays;
+
 /**
  * The association of two columns of one sample, over the rows where both are observed: Pearson's
  * correlation for two numeric columns, Cramer's V for two nominal ones. A column that is constant over those
@@ -58,8 +60,8 @@ public final class Association {
                 n++;
             }
         }
-        int rowsUsed = (int) java.util.Arrays.stream(rowSums).filter(s -> s > 0).count();
-        int colsUsed = (int) java.util.Arrays.stream(colSums).filter(s -> s > 0).count();
+        int rowsUsed = (int) Arrays.stream(rowSums).filter(s -> s > 0).count();
+        int colsUsed = (int) Arrays.stream(colSums).filter(s -> s > 0).count();
         int df = Math.min(rowsUsed, colsUsed) - 1;
         if (df < 1) {
             return 0;

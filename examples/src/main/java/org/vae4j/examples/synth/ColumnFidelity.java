@@ -1,6 +1,7 @@
 package org.vae4j.examples.synth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public final class ColumnFidelity {
     }
 
     static double missingShare(double[] values) {
-        long missing = java.util.Arrays.stream(values).filter(Double::isNaN).count();
+        long missing = Arrays.stream(values).filter(Double::isNaN).count();
         return values.length == 0 ? 0 : (double) missing / values.length;
     }
 }

@@ -5,6 +5,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -85,7 +87,7 @@ public final class HistogramPicture {
             }
             labels[BINS + 1] = "above";
         } else {
-            java.util.List<String> levels = real.columns().get(c).levels();
+            List<String> levels = real.columns().get(c).levels();
             for (int k = 0; k < inner - 1; k++) {
                 labels[k] = levels.isEmpty() ? Integer.toString(k) : levels.get(k);
             }
@@ -98,8 +100,8 @@ public final class HistogramPicture {
     private static double[] shares(double[] values, SynthTable real, int c, int bars) {
         double[] shares = new double[bars];
         double[] observed = real.observed(c);
-        double min = java.util.Arrays.stream(observed).min().orElse(0);
-        double max = java.util.Arrays.stream(observed).max().orElse(0);
+        double min = Arrays.stream(observed).min().orElse(0);
+        double max = Arrays.stream(observed).max().orElse(0);
         for (double v : values) {
             int bar;
             if (Double.isNaN(v)) {

@@ -1,5 +1,7 @@
 package org.vae4j.examples.synth;
 
+import java.util.Arrays;
+
 /**
  * The distance between two rows used by the privacy check: Euclidean over the cells, a numeric cell contributing
  * its difference in standard deviations of the real column (a constant column's difference is taken as is),
@@ -68,7 +70,7 @@ public final class RecordDistance {
         if (values.length < 2) {
             return 0;
         }
-        double mean = java.util.Arrays.stream(values).average().orElse(0);
+        double mean = Arrays.stream(values).average().orElse(0);
         double sum = 0;
         for (double v : values) {
             sum += (v - mean) * (v - mean);

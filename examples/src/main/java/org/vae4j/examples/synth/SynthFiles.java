@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class SynthFiles {
                 throw new DataException(what + " " + file + ": no column '" + c.name() + "', which the real data has");
             }
         }
-        Set<String> others = new java.util.HashSet<>(names);
+        Set<String> others = new HashSet<>(names);
         real.forEach(c -> others.remove(c.name()));
         Dataset data = DataLoader.load(file, null, ColumnTyping.forTraining(types, others, null));
         return toTable(data, real);

@@ -3,6 +3,7 @@ package org.vae4j.examples.synth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -107,7 +108,7 @@ public record SynthReport(int trainingRows, int syntheticRows, int holdoutRows, 
         out.put("cells", impossible.cells());
         out.put("impossible", impossible.impossible());
         Map<String, Object> reasons = new LinkedHashMap<>();
-        impossible.byReason().forEach((k, v) -> reasons.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+        impossible.byReason().forEach((k, v) -> reasons.put(k.name().toLowerCase(Locale.ROOT), v));
         out.put("by_reason", reasons);
         out.put("by_column", new LinkedHashMap<>(impossible.byColumn()));
         return out;

@@ -1,6 +1,7 @@
 package org.vae4j.examples.synth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.vae4j.data.Column;
@@ -68,7 +69,7 @@ public record SynthTable(List<Column> columns, double[][] values) {
 
     /** The observed (not missing) cells of a column. */
     public double[] observed(int column) {
-        return java.util.Arrays.stream(values[column]).filter(v -> !Double.isNaN(v)).toArray();
+        return Arrays.stream(values[column]).filter(v -> !Double.isNaN(v)).toArray();
     }
 
     /** The rows at these indices, in this order. */
