@@ -70,13 +70,9 @@ if [ "$guide" != gaussian ] || [ "$objective" != mc-elbo ]; then torch_args=(); 
 
 out=${out:-$(mktemp -d /tmp/vae4j-density.XXXXXX)}
 mkdir -p "$out"
-CPFILE=$ROOT/examples/target/density-classpath.txt
-if [ "$build" = 1 ] || [ ! -f "$CPFILE" ]; then
-  echo "density.sh: building (reactor compile of examples and the modules it needs; nothing is installed)" >&2
-  mvn -q -B -o -pl examples -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$CPFILE" >/dev/null
-fi
-CP="$ROOT/examples/target/classes:$(cat "$CPFILE")"
+# shellcheck source=examples/bench/classpath.sh
+. examples/bench/classpath.sh
+bench_classpath density.sh density "$build"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 status_vae4j=skipped status_torch=skipped

@@ -9,13 +9,14 @@ import picocli.CommandLine.Command;
 /**
  * The {@code vae4j} command: train variational autoencoders on CSV, ARFF or IDX data and use them to encode,
  * generate, evaluate, reconstruct and traverse; {@code demo} runs the whole story on Fashion-MNIST;
- * {@code np-train} and {@code np-predict} fit and use neural-process regressors.
+ * {@code np-train} and {@code np-predict} fit and use neural-process regressors; {@code synth-report} measures
+ * synthetic rows against real ones.
  */
 @Command(name = "vae4j", mixinStandardHelpOptions = true, versionProvider = Vae4j.Version.class,
         description = "Variational autoencoders for tabular and image data on the JVM.",
         subcommands = {TrainCommand.class, EncodeCommand.class, GenerateCommand.class, EvaluateCommand.class,
             ReconstructCommand.class, TraverseCommand.class, InfoCommand.class, DemoCommand.class, BenchCommand.class,
-            NpTrainCommand.class, NpPredictCommand.class})
+            NpTrainCommand.class, NpPredictCommand.class, SynthReportCommand.class})
 public final class Vae4j implements Runnable {
 
     @CommandLine.Spec
