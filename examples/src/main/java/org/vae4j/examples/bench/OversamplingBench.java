@@ -32,7 +32,8 @@ import weka.filters.supervised.instance.VAEOversampler;
  * balancing filter applied to the training folds only, as a FilteredClassifier applies it (each fold is
  * balanced once and both classifiers learn from the result, which halves the VAE's training): Weka's
  * ClassBalancer, Resample -B 1, SpreadSubsample -M 1, {@link SmoteFilter} and {@link VAEOversampler}. Prints
- * the minority class's F1 and AUC over the pooled test folds, the standard error of the per-fold F1, and a
+ * the minority class's F1 (0 where no instance is predicted as the minority) and AUC over the pooled test
+ * folds, the standard error of the per-fold F1, and a
  * summary: the mean over data sets and classifiers, and where the VAE oversampler falls below no balancing by
  * more than the standard error of the paired per-fold F1 differences.
  */
@@ -228,15 +229,21 @@ public final class OversamplingBench {
                 Evaluation fold = new Evaluation(shuffled);
                 fold.evaluateModel(classifier, test);
                 pooled[c].evaluateModel(classifier, test);
-                foldF1[c][f] = fold.fMeasure(minority);
+                foldF1[c][f] = f1(fold, minority);
                 seconds[c] += balancing + (System.nanoTime() - start) / 1e9;
             }
         }
         Score[] scores = new Score[pooled.length];
         for (int c = 0; c < pooled.length; c++) {
-            scores[c] = new Score(pooled[c].fMeasure(minority), pooled[c].areaUnderROC(minority), foldF1[c], seconds[c]);
+            scores[c] = new Score(f1(pooled[c], minority), pooled[c].areaUnderROC(minority), foldF1[c], seconds[c]);
         }
         return scores;
+    }
+
+    /** The class's F1, 0 where Weka leaves it undefined (no instance predicted as the class). */
+    private static double f1(Evaluation evaluation, int c) {
+        double f1 = evaluation.fMeasure(c);
+        return Double.isNaN(f1) ? 0 : f1;
     }
 
     private static Instances balanced(Instances train, Supplier<Filter> filter) throws Exception {
