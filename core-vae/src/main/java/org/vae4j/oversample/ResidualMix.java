@@ -12,8 +12,9 @@ import org.vae4j.preprocess.ColumnModel;
  * as the gap mixes their codes; it is kept within the range its two real values and the decoded value span
  * (so never outside the training range) and rounded for an integer column. A binary or categorical cell is
  * the level of the nearer end, unless the decoder changes that end's reconstructed level along the way: then
- * the decoded level. A missing real value has no residual: the other end's is used, and with neither the
- * decoded value stands.
+ * the decoded level. Missing values follow the real rows, so that synthetic rows are missing where real rows
+ * of the class are: a numeric cell is missing where both ends are (where one is, the other end's residual is
+ * used for both), a level where the nearer end's is.
  */
 final class ResidualMix {
 
@@ -57,7 +58,7 @@ final class ResidualMix {
         boolean fromKnown = !real.isMissing(from, c);
         boolean toKnown = !real.isMissing(to, c);
         if (!fromKnown && !toKnown) {
-            return value;
+            return Double.NaN;
         }
         double fromResidual = fromKnown ? real.value(from, c) - reconstructed.value(from, c) : Double.NaN;
         double toResidual = toKnown ? real.value(to, c) - reconstructed.value(to, c) : fromResidual;
@@ -81,7 +82,7 @@ final class ResidualMix {
     private double level(Segments segments, Table decoded, int s, int c) {
         int nearer = segments.gap()[s] < 0.5 ? segments.from()[s] : segments.to()[s];
         if (decoded.isMissing(s, c) || real.isMissing(nearer, c)) {
-            return decoded.isMissing(s, c) ? Double.NaN : decoded.value(s, c);
+            return Double.NaN;
         }
         boolean changed = reconstructed.isMissing(nearer, c) || reconstructed.value(nearer, c) != decoded.value(s, c);
         return changed ? decoded.value(s, c) : real.value(nearer, c);

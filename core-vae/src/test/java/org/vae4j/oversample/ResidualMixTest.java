@@ -95,4 +95,15 @@ class ResidualMixTest {
 
         assertEquals(20, row[0], 1e-6); // 17 + 4, kept within [17, 20]
     }
+
+    @Test
+    void aCellMissingWhereTheRealRowsAreMissingStaysMissing() {
+        Table real = rows(new double[] {Double.NaN, 4, Double.NaN}, new double[] {Double.NaN, 8, 2});
+        Table reconstructed = rows(new double[] {12, 4, 1}, new double[] {16, 8, 1});
+
+        double[] row = mix(real, reconstructed).rows(segment(0.3), rows(new double[] {14, 6, 1}), 1).row(0);
+
+        assertTrue(Double.isNaN(row[0]), "amount " + row[0] + " where both real rows have none");
+        assertTrue(Double.isNaN(row[2]), "colour " + row[2] + " where the nearer real row has none");
+    }
 }

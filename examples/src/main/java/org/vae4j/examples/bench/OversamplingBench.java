@@ -62,7 +62,7 @@ public final class OversamplingBench {
                         "balancing methods, comma-separated")
                 .option("--folds", "10", "cross-validation folds")
                 .option("--seed", "1", "seed of the fold split, SMOTE, Resample and the VAE")
-                .option("--vae-options", "-epochs 30", "VAEOversampler options (Weka syntax)")
+                .option("--vae-options", "", "VAEOversampler options (Weka syntax; default: the filter's defaults)")
                 .option("--threads", "1", "PyTorch intra-op threads (set before the engine starts)");
         BenchRunner.run(options, args, OversamplingBench::run);
     }
