@@ -26,7 +26,8 @@ import org.vae4j.vae.InvalidOptionException;
  * examples, makes synthetic examples of every class whose count is below {@code targetRatio} times the largest
  * class's count (up to that count) with an {@link Oversampler}, and trains the inner trainer on the real plus
  * synthetic examples. How the synthetic examples are made are the options of {@link OversamplingOptions}, one
- * {@code @Config} field each, named as the option and starting at its one default. Synthetic examples carry {@link VaeFeatureModel#SYNTHETIC_METADATA_KEY} in their metadata.
+ * {@code @Config} field each, named as the option and starting at its one default. Synthetic examples carry
+ * {@link VaeFeatureModel#SYNTHETIC_METADATA_KEY} in their metadata.
  * A class of the output domain with no training example (as in a cross-validation fold or a bootstrap
  * bag) gets no synthetic examples: there is nothing to learn it from.
  *
@@ -128,6 +129,7 @@ public final class VaeBalancingTrainer extends TwoStageTrainer<Label, VaeBalance
     @Override
     public String toString() {
         return "VaeBalancingTrainer(vaeTrainer=" + vaeTrainer + ", innerTrainer=" + innerTrainer + ", targetRatio="
-                + targetRatio + ", oversampling=" + oversampling + ", neighbours=" + neighbours + ", seed=" + seed + ")";
+                + targetRatio + ", oversampling=" + oversampling + ", neighbours=" + neighbours + ", seed=" + seed
+                + ")";
     }
 }

@@ -104,8 +104,9 @@ public final class OversamplingBench {
             }
             for (int c = 0; c < classifiers.size(); c++) {
                 String classifier = classifiers.get(c).getClass().getSimpleName();
-                scores.get(c).forEach((method, score) -> System.out.printf("| %s | %s | %s | %.3f | %.3f | %.3f | %.1f |%n",
-                        label, classifier, method, score.f1(), score.standardError(), score.auc(), score.seconds()));
+                scores.get(c).forEach((method, score) -> System.out.printf(
+                        "| %s | %s | %s | %.3f | %.3f | %.3f | %.1f |%n", label, classifier, method, score.f1(),
+                        score.standardError(), score.auc(), score.seconds()));
                 Score none = scores.get(c).get(NONE);
                 Score vae = scores.get(c).get(VAE);
                 if (none != null && vae != null) {

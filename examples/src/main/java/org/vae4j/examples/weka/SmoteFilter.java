@@ -222,7 +222,8 @@ public final class SmoteFilter extends SimpleBatchFilter implements SupervisedFi
             double u = x.value(a);
             double v = y.value(a);
             if (x.attribute(a).isNumeric()) {
-                double d = Utils.isMissingValue(u) || Utils.isMissingValue(v) ? 1 : scaled(u, ranges[a]) - scaled(v, ranges[a]);
+                double d = Utils.isMissingValue(u) || Utils.isMissingValue(v) ? 1
+                        : scaled(u, ranges[a]) - scaled(v, ranges[a]);
                 sum += d * d;
             } else if (Utils.isMissingValue(u) || Utils.isMissingValue(v) || u != v) {
                 sum += nominalPenalty * nominalPenalty;

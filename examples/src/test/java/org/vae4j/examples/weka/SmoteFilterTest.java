@@ -17,8 +17,8 @@ import weka.filters.Filter;
 class SmoteFilterTest {
 
     /**
-     * Two numeric attributes and a nominal one; 40 majority rows at (3, 3) and (-3, -3), 7 minority rows on a circle of radius 1, the
-     * first 5 green and the last 2 blue when {@code mixedColours}, else all green.
+     * Two numeric attributes and a nominal one; 40 majority rows at (3, 3) and (-3, -3), 7 minority rows on a
+     * circle of radius 1, the first 5 green and the last 2 blue when {@code mixedColours}, else all green.
      */
     private static Instances data(boolean mixedColours) {
         ArrayList<Attribute> attributes = new ArrayList<>();
@@ -34,7 +34,8 @@ class SmoteFilterTest {
         }
         for (int i = 0; i < 7; i++) {
             double angle = 2 * Math.PI * i / 7;
-            data.add(new DenseInstance(1, new double[] {Math.cos(angle), Math.sin(angle), i < 5 || !mixedColours ? 1 : 2, 1}));
+            double colour = i < 5 || !mixedColours ? 1 : 2;
+            data.add(new DenseInstance(1, new double[] {Math.cos(angle), Math.sin(angle), colour, 1}));
         }
         return data;
     }

@@ -56,8 +56,8 @@ public class VAEOversampler extends VaeFilter implements SupervisedFilter, Overs
                 + "the largest class's instances (100 = balanced); synthetic instances are appended, later "
                 + "batches pass through unchanged. By default a synthetic instance is decoded from a point between "
                 + "the latent codes of a real instance of the class and of one of its nearest neighbours of that "
-                + "class, the latent-space counterpart of SMOTE. Numeric, nominal and missing values are modelled natively, so "
-                + "synthetic instances keep the original attribute types and nominal values."
+                + "class, the latent-space counterpart of SMOTE. Numeric, nominal and missing values are modelled "
+                + "natively, so synthetic instances keep the original attribute types and nominal values."
                 + "\n\nFor more information see:\n\n" + getTechnicalInformation().toString();
     }
 
