@@ -3,7 +3,6 @@ package org.vae4j.tribuo;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
@@ -16,12 +15,19 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.provenance.ModelProvenance;
+import org.vae4j.options.OptionValues;
+import org.vae4j.oversample.Oversampler;
+import org.vae4j.oversample.OversamplingMethod;
+import org.vae4j.oversample.OversamplingOptions;
+import org.vae4j.vae.InvalidOptionException;
 
 /**
- * Balances classes with a conditional VAE before training a classifier: it trains the VAE on the labelled
- * examples, generates synthetic examples of every class whose count is below {@code targetRatio} times
- * the largest class's count (up to that count), and trains the inner trainer on the real plus synthetic
- * examples. Synthetic examples carry {@link VaeFeatureModel#SYNTHETIC_METADATA_KEY} in their metadata.
+ * Balances classes with a conditional VAE before training a classifier: it trains the VAE on all the labelled
+ * examples, makes synthetic examples of every class whose count is below {@code targetRatio} times the largest
+ * class's count (up to that count) with an {@link Oversampler}, and trains the inner trainer on the real plus
+ * synthetic examples. How the synthetic examples are made are the options of {@link OversamplingOptions}, one
+ * {@code @Config} field each, named as the option and starting at its one default. Synthetic examples carry
+ * {@link VaeFeatureModel#SYNTHETIC_METADATA_KEY} in their metadata.
  * A class of the output domain with no training example (as in a cross-validation fold or a bootstrap
  * bag) gets no synthetic examples: there is nothing to learn it from.
  *
@@ -32,6 +38,14 @@ public final class VaeBalancingTrainer extends TwoStageTrainer<Label, VaeBalance
 
     @Config(description = "Each class is topped up to this fraction of the largest class's count, in (0, 1].")
     private double targetRatio = 1.0;
+
+    @Config(description = "How synthetic examples are made: INTERPOLATE (between the latent codes of an example "
+            + "of the class and of one of its nearest neighbours of that class) or PRIOR.")
+    private OversamplingMethod oversampling = OptionFields.defaultOf(OversamplingOptions.METHOD,
+            OversamplingMethod.class);
+
+    @Config(description = "Nearest neighbours of the same class, in latent space, to interpolate towards.")
+    private int neighbours = (Integer) OversamplingOptions.NEIGHBOURS.defaultValue();
 
     @Config(description = "Seed from which each training's generation seed is derived.")
     private long seed = Trainer.DEFAULT_SEED;
@@ -68,6 +82,21 @@ public final class VaeBalancingTrainer extends TwoStageTrainer<Label, VaeBalance
         if (!(targetRatio > 0 && targetRatio <= 1)) {
             throw new PropertyException("", "targetRatio", "must be in (0, 1], got " + targetRatio);
         }
+        oversampler();
+    }
+
+    /**
+     * The oversampler the option fields describe.
+     *
+     * @throws PropertyException naming the option whose field holds an unaccepted value
+     */
+    private Oversampler oversampler() {
+        try {
+            return Oversampler.of(OptionValues.parse(OversamplingOptions.ALL,
+                    OptionFields.texts(this, OversamplingOptions.ALL), null));
+        } catch (InvalidOptionException e) {
+            throw new PropertyException(e, "", e.option(), e.getMessage());
+        }
     }
 
     /** Trains the conditional VAE, tops up the small classes, and trains the inner trainer. */
@@ -85,17 +114,10 @@ public final class VaeBalancingTrainer extends TwoStageTrainer<Label, VaeBalance
         for (Example<Label> example : examples) {
             counts.merge(example.getOutput().getLabel(), 1L, Long::sum);
         }
-        long target = (long) Math.ceil(targetRatio * Collections.max(counts.values()));
+        int target = (int) Math.ceil(targetRatio * Collections.max(counts.values()));
         try (VaeFeatureModel vae = vaeTrainer.trainFeatures(examples, runProvenance, INCREMENT_INVOCATION_COUNT)) {
-            List<String> labels = vae.conditionLabels();
-            for (int level = 0; level < labels.size(); level++) {
-                String label = labels.get(level);
-                long count = counts.getOrDefault(label, 0L);
-                long missing = target - count;
-                if (count > 0 && missing > 0) {
-                    balanced.addAll(vae.generate((int) missing, new Label(label), generationSeed + level));
-                }
-            }
+            balanced.addAll(vae.oversample(examples, examples.getOutputFactory(), oversampler(), target,
+                    generationSeed));
         }
         Model<Label> inner = innerTrainer.train(balanced, runProvenance, INCREMENT_INVOCATION_COUNT);
         ModelProvenance provenance = new ModelProvenance(VaeBalancedModel.class.getName(), OffsetDateTime.now(),
@@ -107,6 +129,7 @@ public final class VaeBalancingTrainer extends TwoStageTrainer<Label, VaeBalance
     @Override
     public String toString() {
         return "VaeBalancingTrainer(vaeTrainer=" + vaeTrainer + ", innerTrainer=" + innerTrainer + ", targetRatio="
-                + targetRatio + ", seed=" + seed + ")";
+                + targetRatio + ", oversampling=" + oversampling + ", neighbours=" + neighbours + ", seed=" + seed
+                + ")";
     }
 }

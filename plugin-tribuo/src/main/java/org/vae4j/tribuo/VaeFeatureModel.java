@@ -31,6 +31,7 @@ import org.tribuo.regression.Regressor;
 import org.tribuo.regression.MutableRegressionInfo;
 import org.vae4j.data.Column;
 import org.vae4j.data.Table;
+import org.vae4j.oversample.Oversampler;
 import org.vae4j.vae.LatentTraversal;
 import org.vae4j.vae.Posterior;
 import org.vae4j.vae.RowSeeds;
@@ -365,6 +366,31 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
             List<Example<T>> out = new ArrayList<>(n);
             for (int i = 0; i < rows.rows(); i++) {
                 out.add(synthetic(label, e.converter().featureNames(), rows.row(i)));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The synthetic examples that bring every label of {@code examples} with fewer than {@code target} examples
+     * (but at least one) up to {@code target}, made by {@code oversampler} from this conditional model, which
+     * must have been trained on {@code examples}; each is marked with {@link #SYNTHETIC_METADATA_KEY}.
+     *
+     * @throws IllegalStateException if the model is not conditional
+     */
+    public <T extends Output<T>> List<Example<T>> oversample(Iterable<Example<T>> examples, OutputFactory<T> factory,
+            Oversampler oversampler, int target, long seed) {
+        List<String> labels = conditionLabels();
+        if (labels.isEmpty()) {
+            throw new IllegalStateException("oversampling needs a conditional model (trainer option conditional)");
+        }
+        return withEngine(e -> {
+            Table real = e.converter().toRows(listOf(examples), unseenFeatures).table();
+            Table rows = oversampler.synthesize(e.vae(), real, target, seed);
+            List<Example<T>> out = new ArrayList<>(rows.rows());
+            for (int i = 0; i < rows.rows(); i++) {
+                out.add(synthetic(factory.generateOutput(labels.get(rows.condition(i))), e.converter().featureNames(),
+                        rows.row(i)));
             }
             return out;
         });

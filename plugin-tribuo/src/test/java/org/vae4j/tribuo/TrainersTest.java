@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 
+import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
@@ -36,6 +39,8 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.regression.Regressor;
+import org.vae4j.options.OptionDescription;
+import org.vae4j.oversample.OversamplingOptions;
 import org.vae4j.vae.VaeConfig;
 
 class TrainersTest {
@@ -179,6 +184,18 @@ class TrainersTest {
                 assertEquals(model.getProvenance(), proto.getProvenance());
                 assertEquals(expected.get(3).getOutput(), model.predict(test.getExample(3)).getOutput());
             }
+        }
+    }
+
+    @Test
+    void everyOversamplingOptionIsABalancingConfigFieldStartingAtTheRegistryDefault() throws Exception {
+        VaeFeatureTrainer conditional = new VaeFeatureTrainer(Blobs.config(3), true, false, AbsentFeatures.ZERO);
+        VaeBalancingTrainer trainer = new VaeBalancingTrainer(conditional, new LogisticRegressionTrainer(), 1.0, 9);
+        for (OptionDescription option : OversamplingOptions.ALL) {
+            Field field = OptionFields.field(trainer, option);
+            assertNotNull(field.getAnnotation(Config.class), option.name() + " is not an OLCUT @Config field");
+            assertEquals(option.defaultText(), OptionFields.text(option, field.get(trainer)), option.name());
+            assertTrue(trainer.getProvenance().getConfiguredParameters().containsKey(option.name()), option.name());
         }
     }
 

@@ -2,13 +2,21 @@ package org.vae4j.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
+import org.vae4j.options.OptionDescription;
+import org.vae4j.oversample.OversamplingOptions;
 
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SelectedTag;
 import weka.core.Utils;
 import weka.filters.Filter;
 import weka.filters.supervised.instance.VAEOversampler;
@@ -44,8 +52,9 @@ class VAEOversamplerTest {
             Instance synthetic = result.instance(r);
             assertEquals(before[0] < before[1] ? 0 : 1, (int) synthetic.classValue());
             for (int a = 0; a < result.numAttributes(); a++) {
-                assertTrue(!synthetic.isMissing(a) && synthetic.value(a) < result.attribute(a).numValues(),
-                        synthetic.toString());
+                // Missing only where real instances are, as the interpolated instances follow the real ones.
+                assertTrue(synthetic.isMissing(a) ? data.attributeStats(a).missingCount > 0
+                        : synthetic.value(a) < result.attribute(a).numValues(), synthetic.toString());
             }
         }
     }
@@ -119,6 +128,34 @@ class VAEOversamplerTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> oversampler("-P -5")).getMessage()
                 .contains("-P"));
         assertTrue(copy.globalInfo().contains("Sohn"));
+    }
+
+    @Test
+    void everyOversamplingOptionIsAPropertyWithATipTextAndTheRegistryDefault() throws Exception {
+        VAEOversampler fresh = new VAEOversampler();
+        PropertyDescriptor[] properties = Introspector.getBeanInfo(VAEOversampler.class).getPropertyDescriptors();
+        for (OptionDescription option : OversamplingOptions.ALL) {
+            PropertyDescriptor property = Arrays.stream(properties).filter(p -> p.getName().equals(option.name()))
+                    .findFirst().orElse(null);
+            assertNotNull(property, "no property " + option.name());
+            assertNotNull(property.getWriteMethod(), option.name());
+            assertEquals(option.fullHelp(), VAEOversampler.class.getMethod(option.name() + "TipText").invoke(fresh));
+            Object value = property.getReadMethod().invoke(fresh);
+            String text = value instanceof SelectedTag tag ? tag.getSelectedTag().getIDStr() : option.format(value);
+            assertEquals(option.defaultText(), text, "default of " + option.name());
+        }
+    }
+
+    @Test
+    void theOversamplingOptionsRoundTripAndABadValueIsNamed() throws Exception {
+        VAEOversampler filter = oversampler("-oversampling prior -neighbours 3");
+        VAEOversampler copy = new VAEOversampler();
+        copy.setOptions(filter.getOptions());
+        assertArrayEquals(filter.getOptions(), copy.getOptions());
+        assertEquals("prior", copy.getOversampling().getSelectedTag().getIDStr());
+        assertEquals(3, copy.getNeighbours());
+        String message = assertThrows(IllegalArgumentException.class, () -> oversampler("-neighbours 0")).getMessage();
+        assertTrue(message.contains("-neighbours"), message);
     }
 
     @Test

@@ -72,6 +72,19 @@ public final class BenchRunner {
         return sum / values.length;
     }
 
+    /** The standard error of the mean of some values: their sample standard deviation over the root of their count. */
+    public static double standardError(double[] values) {
+        if (values.length < 2) {
+            throw new IllegalArgumentException("standard error of fewer than 2 values");
+        }
+        double mean = mean(values);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(squares / (values.length - 1) / values.length);
+    }
+
     /** {@code djl=<version> pytorch=<version>}, starting the engine if it is not yet running. */
     public static String versions() {
         return "djl=" + Engine.getDjlVersion() + " pytorch=" + Engines.pytorch().getVersion();
