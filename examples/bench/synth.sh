@@ -3,21 +3,21 @@
 # against independent marginals and a Gaussian copula, measured as `vae4j synth-report` measures
 # (org.vae4j.examples.bench.SyntheticDataBench), on the shared data sets and two of Weka's examples.
 #
-#   examples/bench/synth.sh --weka-dir DIR                       all seven data sets, seeds 1,2,3, VAEGenerator -E 300
+#   examples/bench/synth.sh --weka-dir DIR                       all seven data sets, seeds 1,2,3, VAEGenerator -E 1000
 #   examples/bench/synth.sh --sets diabetes,vote --seeds 1       a subset
 #
 # Weka's examples (glass, credit-g) come with Debian's weka package; without root:
 #   cd /tmp && apt-get download weka && dpkg -x weka_*.deb wekadeb/extract
 #   --weka-dir /tmp/wekadeb/extract/usr/share/doc/weka/examples
 # Options: --data-dir DIR (default ../shared/data beside the checkout), --weka-dir DIR, --sets a,b,..., --seeds 1,2,3,
-#   --vae "VAEGenerator options" (default "-E 300"), --threads N (default 1: the machine is shared),
+#   --vae "VAEGenerator options" (default "-E 1000"), --threads N (default 1: the machine is shared),
 #   --out DIR (splits, synthetic files, one report JSON per data set, seed and generator; table.md),
 #   --no-build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 
-data="" weka="" sets="" seeds="1,2,3" vae="-E 300" threads=1 out="" build=1
+data="" weka="" sets="" seeds="1,2,3" vae="-E 1000" threads=1 out="" build=1
 need_value() { [ $# -ge 2 ] && [ -n "$2" ] || { echo "synth.sh: $1 needs a value" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
   case "$1" in
