@@ -64,15 +64,19 @@ class RegressionTargetTest {
         return Math.rint(value * 1000) / 1000;
     }
 
+    /**
+     * A small VAE whose numeric columns are plain bounded Gaussians: on this data the detected column models
+     * need more epochs to learn the x1-y dependence than a unit test should take.
+     */
     private static VaeConfig config(int epochs) {
         return VaeConfig.builder().latentDim(2).hidden(List.of(16)).epochs(epochs).batchSize(32)
-                .learningRate(1e-2).device(DeviceChoice.CPU).seed(4).build();
+                .learningRate(3e-2).columnTypes("*:gaussian").device(DeviceChoice.CPU).seed(4).build();
     }
 
     @BeforeAll
     static void train() {
-        data = linear(3, 300);
-        model = VaeFeatureTrainer.modellingTarget(config(40), AbsentFeatures.ZERO).trainFeatures(data);
+        data = linear(3, 200);
+        model = VaeFeatureTrainer.modellingTarget(config(30), AbsentFeatures.ZERO).trainFeatures(data);
     }
 
     @AfterAll
@@ -125,7 +129,7 @@ class RegressionTargetTest {
         double realCorrelation = correlation(real[0], real[1]);
         double syntheticCorrelation = correlation(synthetic[0], synthetic[1]);
         assertTrue(realCorrelation > 0.98, "the training data is nearly linear: " + realCorrelation);
-        assertTrue(syntheticCorrelation > 0.8, "generated targets follow x1 as the training targets do ("
+        assertTrue(syntheticCorrelation > 0.9, "generated targets follow x1 as the training targets do ("
                 + realCorrelation + "), got " + syntheticCorrelation);
     }
 
