@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
@@ -220,5 +221,15 @@ class RegressionTargetTest {
         PropertyException transform = assertThrows(PropertyException.class, () -> new VaeTransformTrainer<>(
                 VaeFeatureTrainer.modellingTarget(config(1), AbsentFeatures.ZERO), new LogisticRegressionTrainer()));
         assertTrue(transform.getMessage().contains("target"), transform.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void theBalancerRefusesRegressionDataEvenThroughRawTypes() {
+        // A Trainer<Label> cannot take a Dataset<Regressor> in typed code; through a raw type it must say why.
+        VaeBalancingTrainer balancer = new VaeBalancingTrainer(new VaeFeatureTrainer(config(1), true, false,
+                AbsentFeatures.ZERO), new LogisticRegressionTrainer(), 1.0, 1);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> ((Trainer) balancer).train(data));
+        assertTrue(e.getMessage().contains("Label"), e.getMessage());
     }
 }
