@@ -45,6 +45,8 @@ import org.vae4j.vae.TrainingHistory;
  *     columns          per column: observed, its numeric model (range, bounded, integer, log scale, zero spike,
  *                      each mode's weight, mean and scale) if it has one, its observed levels if it has levels
  *     history          the training history
+ *     statistics       per epoch of the history, the figures its training procedure measured (name, value);
+ *                      absent in files written before it, whose epochs then carry none
  *     tensors          per tensor: name, role (inference or training), "float32", rank, dimensions (longs),
  *                      the values (big-endian floats)
  *   32 bytes         SHA-256 of everything before it
@@ -75,6 +77,7 @@ public final class ModelFile {
     private static final String PREPROCESSING = "preprocessing";
     private static final String COLUMNS = "columns";
     private static final String HISTORY = "history";
+    private static final String STATISTICS = "statistics";
     private static final String TENSORS = "tensors";
     private static final String INFERENCE = "inference";
     private static final String TRAINING = "training";
@@ -90,6 +93,7 @@ public final class ModelFile {
     private static final int MIN_ENTRY_BYTES = 4;
     private static final int MIN_COLUMN_BYTES = 8;
     private static final int MIN_EPOCH_BYTES = 44;
+    private static final int MIN_STATISTIC_BYTES = 10;
     private static final int MIN_TENSOR_BYTES = 8;
     private static final int MIN_SECTION_BYTES = 10;
     private static final int MIN_COMPONENT_BYTES = 12;
@@ -125,13 +129,14 @@ public final class ModelFile {
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.write(MAGIC);
             out.writeInt(VERSION);
-            out.writeInt(7);
+            out.writeInt(8);
             writeSection(out, CONFIG, section -> writeMap(section, contents.config()));
             writeSection(out, COMPONENTS, section -> writeComponents(section, contents.components()));
             writeSection(out, SCHEMA, section -> writeSchema(section, contents.schema()));
             writeSection(out, PREPROCESSING, section -> writePreprocessing(section, contents));
             writeSection(out, COLUMNS, section -> ColumnModelSection.write(section, contents.columnModels()));
             writeSection(out, HISTORY, section -> writeHistory(section, contents.history()));
+            writeSection(out, STATISTICS, section -> writeStatistics(section, contents.history()));
             // The tensors are most of the file: their length is worked out rather than buffered a second time.
             out.writeUTF(TENSORS);
             out.writeLong(tensorsBytes(contents));
@@ -228,6 +233,7 @@ public final class ModelFile {
                 case PREPROCESSING -> readPreprocessing(section);
                 case COLUMNS -> ColumnModelSection.read(section);
                 case HISTORY -> readHistory(section);
+                case STATISTICS -> readStatistics(section);
                 case TENSORS -> readTensors(section, true);
                 default -> null;
             };
@@ -256,8 +262,14 @@ public final class ModelFile {
         List<ComponentEntry> components = (List<ComponentEntry>) sections.get(COMPONENTS);
         @SuppressWarnings("unchecked")
         List<ColumnModel> columns = (List<ColumnModel>) sections.getOrDefault(COLUMNS, List.of());
+        TrainingHistory history = (TrainingHistory) sections.get(HISTORY);
+        if (sections.containsKey(STATISTICS)) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Double>> statistics = (List<Map<String, Double>>) sections.get(STATISTICS);
+            history = withStatistics(history, statistics);
+        }
         return contents(config, components, (Schema) sections.get(SCHEMA), (Preprocessing) sections.get(PREPROCESSING),
-                columns, (TrainingHistory) sections.get(HISTORY), (Tensors) sections.get(TENSORS));
+                columns, history, (Tensors) sections.get(TENSORS));
     }
 
     private static ModelContents contents(Map<String, String> config, List<ComponentEntry> components, Schema schema,
@@ -460,6 +472,45 @@ public final class ModelFile {
         }
         int best = in.readInt();
         return new TrainingHistory(epochs, best, TrainingHistory.StopReason.valueOf(in.readUTF()));
+    }
+
+    private static void writeStatistics(DataOutputStream out, TrainingHistory history) throws IOException {
+        out.writeInt(history.epochs().size());
+        for (EpochReport e : history.epochs()) {
+            out.writeInt(e.statistics().size());
+            for (Map.Entry<String, Double> statistic : e.statistics().entrySet()) {
+                out.writeUTF(statistic.getKey());
+                out.writeDouble(statistic.getValue());
+            }
+        }
+    }
+
+    private static List<Map<String, Double>> readStatistics(ModelInput in) throws IOException {
+        int n = in.readCount("epochs' statistics", Integer.BYTES);
+        List<Map<String, Double>> epochs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int m = in.readCount("statistics", MIN_STATISTIC_BYTES);
+            Map<String, Double> statistics = new LinkedHashMap<>();
+            for (int j = 0; j < m; j++) {
+                statistics.put(in.readUTF(), in.readDouble());
+            }
+            epochs.add(statistics);
+        }
+        return epochs;
+    }
+
+    private static TrainingHistory withStatistics(TrainingHistory history, List<Map<String, Double>> statistics) {
+        if (statistics.size() != history.epochs().size()) {
+            throw new ModelFormatException("the model file's statistics cover " + statistics.size()
+                    + " epochs, its history " + history.epochs().size());
+        }
+        List<EpochReport> epochs = new ArrayList<>(statistics.size());
+        for (int i = 0; i < statistics.size(); i++) {
+            EpochReport e = history.epochs().get(i);
+            epochs.add(new EpochReport(e.epoch(), e.trainLoss(), e.validationElbo(), e.beta(), e.seconds(),
+                    e.samplesPerSecond(), statistics.get(i)));
+        }
+        return new TrainingHistory(epochs, history.bestEpoch(), history.stopReason());
     }
 
     private static void writeTensors(DataOutputStream out, List<NamedTensor> tensors, String role) throws IOException {

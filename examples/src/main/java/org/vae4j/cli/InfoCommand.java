@@ -59,6 +59,7 @@ final class InfoCommand implements Callable<Integer> {
                 EpochReport last = history.epochs().get(history.epochs().size() - 1);
                 out.printf("last epoch: train loss %.4f, validation ELBO %.4f, %.0f samples/s%n", last.trainLoss(),
                         last.validationElbo(), last.samplesPerSecond());
+                last.statistics().forEach((name, value) -> out.printf("  %s %.4g%n", name, value));
             }
             out.println("configuration:");
             for (Map.Entry<String, String> e : vae.config().toMap().entrySet()) {

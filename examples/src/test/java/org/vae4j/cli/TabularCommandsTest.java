@@ -90,7 +90,7 @@ class TabularCommandsTest {
     }
 
     @Test
-    void theUnbiasedObjectiveReportsItsMeetingTimesInTheProgressAndTheReport() throws IOException {
+    void theUnbiasedObjectiveReportsItsMeetingTimesInTheProgressTheReportAndTheModel() throws IOException {
         Path report = dir.resolve("unbiased-report.json");
         Cli.Result r = Cli.run("train", "--data", data.toString(), "--latent", "2", "--hidden", "8", "--epochs", "2",
                 "--objective", "unbiased:particles=4,k=1,m=2", "--out", dir.resolve("unbiased.vae").toString(),
@@ -101,6 +101,9 @@ class TabularCommandsTest {
         String json = Files.readString(report);
         assertTrue(json.contains("\"procedure_statistics\"") && json.contains("\"meeting_time_max\""), json);
         assertTrue(number(json, "meeting_time_mean") >= 2, json);
+        Cli.Result info = Cli.run("info", "--model", dir.resolve("unbiased.vae").toString());
+        assertTrue(info.out().contains("  meeting_time_mean ") && info.out().contains("  capped_fraction "),
+                info.all());
     }
 
     @Test

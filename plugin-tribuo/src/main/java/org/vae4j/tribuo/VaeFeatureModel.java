@@ -34,6 +34,7 @@ import org.vae4j.data.Table;
 import org.vae4j.vae.LatentTraversal;
 import org.vae4j.vae.Posterior;
 import org.vae4j.vae.RowSeeds;
+import org.vae4j.vae.TrainingHistory;
 import org.vae4j.vae.TraversalGrid;
 import org.vae4j.vae.Vae;
 
@@ -204,6 +205,15 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
     /** The names of the features {@link #transform} writes. */
     public List<String> latentFeatureNames() {
         return withEngine(e -> List.of(outputNames(e)));
+    }
+
+    /**
+     * The VAE's training record: a report per epoch (loss, ELBO, samples per second and the figures the
+     * training procedure measured, such as the coupled chains' meeting times), the epoch kept and why training
+     * ended. It travels with the model through both serializations.
+     */
+    public TrainingHistory trainingHistory() {
+        return withEngine(e -> e.vae().history());
     }
 
     /** How many features of encoded examples were ignored because training never saw them. */

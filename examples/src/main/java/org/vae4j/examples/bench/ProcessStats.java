@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * What this process costs, read the same way the Python reference reads it: resident memory (VmRSS) and
- * its high-water mark (VmHWM) from /proc/self/status, and the time since the JVM started.
+ * its high-water mark (VmHWM) from /proc/self/status, the time since the JVM started, and the CPU time of all
+ * its threads (the native engine's included).
  */
 public final class ProcessStats {
 
@@ -29,6 +30,12 @@ public final class ProcessStats {
     /** Milliseconds since the JVM was launched (the runtime's own start time, not this class's loading). */
     public static long millisSinceJvmStart() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /** CPU time of all this process's threads so far, in nanoseconds. */
+    public static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long statusMib(String key) {
