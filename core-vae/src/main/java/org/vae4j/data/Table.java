@@ -150,6 +150,21 @@ public final class Table {
     }
 
     /**
+     * A copy of one row's stored values as the decimal numbers they stand for, with {@code Double.NaN} in
+     * missing cells. A table holds floats, and the float nearest 69.81 widened to a double is
+     * 69.80999755859375, below a training minimum of 69.81; each value here is the shortest decimal that reads
+     * back as the stored float (69.81), which is the number itself for data that came as decimals with up to
+     * seven significant digits.
+     */
+    public double[] decimalRow(int row) {
+        double[] out = new double[schema.width()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = isMissing(row, c) ? Double.NaN : Double.parseDouble(Float.toString(value(row, c)));
+        }
+        return out;
+    }
+
+    /**
      * The number of cells of {@code rows} rows of {@code columns} values.
      *
      * @throws IllegalArgumentException if there are more than one array (and so one table) can hold

@@ -47,7 +47,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--class", paramLabel = "COLUMN",
             description = "Class column: left out of the modelled columns, used to colour the latent map "
-                    + "(IDX: the labels, by default).")
+                    + "(IDX: the labels, by default). A class the ARFF file declares numeric (or --type COLUMN=numeric) "
+                    + "is a target instead: modelled as a column, so that generated rows carry it.")
     private String classColumn;
 
     @Option(names = "--conditional", description = "Train a conditional VAE on the --class column.")
@@ -89,13 +90,19 @@ final class TrainCommand implements Callable<Integer> {
         if (conditional && label == null) {
             throw new CliException("--conditional needs --class COLUMN: the column to condition on");
         }
-        Schema schema = schema(dataset, label);
+        boolean numericClass = label != null && dataset.column(label).type() == ColumnType.NUMERIC;
+        if (conditional && numericClass) {
+            throw new CliException("--conditional needs a class of labels, but --class '" + label + "' is numeric: "
+                    + "leave out --conditional to model it as a column, so that generated rows carry it");
+        }
+        Schema schema = schema(dataset, numericClass ? null : label);
         Table table = dataset.table(schema);
         NumericLikelihood likelihood = dataset instanceof ImageDataset ? NumericLikelihood.BERNOULLI
                 : NumericLikelihood.GAUSSIAN;
         VaeConfig config = withColumnTypes(ConfigOptions.config(spec, likelihood), modelTypes);
         err.printf("training on %s: %d rows, %d columns%s%n", data.file, table.rows(), table.width(),
-                conditional ? ", conditional on '" + label + "'" : "");
+                conditional ? ", conditional on '" + label + "'"
+                        : numericClass ? ", the numeric class '" + label + "' modelled as a column" : "");
         try (GracefulStop stop = GracefulStop.install(err);
                 FittedModel fitted = FittedModel.fit(config, table, stop.around(ProgressDisplay.on(err)), err)) {
             Vae vae = fitted.vae();
@@ -111,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
                 stdout.println("report: " + report);
             }
             if (plots != null && !stop.requested()) {
-                ClassLabels labels = label == null ? null : dataset.classLabels(label);
+                ClassLabels labels = label == null || numericClass ? null : dataset.classLabels(label);
                 for (Path p : TrainingPlots.write(vae, fitted.steps(), table, labels, plots, config.seed())) {
                     stdout.println("plot: " + p);
                 }

@@ -81,7 +81,7 @@ public final class NeuralProcessModel extends Model<Regressor> implements AutoCl
         if (regressor == null) {
             regressor = NeuralProcessRegressor.fromBytes(regressorBytes);
         }
-        ExampleConverter converter = new ExampleConverter(featureIDMap, AbsentFeatures.ZERO, List.of());
+        ExampleConverter converter = new ExampleConverter(featureIDMap, AbsentFeatures.ZERO, List.of(), List.of());
         List<Example<Regressor>> originals = new ArrayList<>();
         examples.forEach(originals::add);
         ExampleConverter.Rows rows = converter.toRows(originals, unseenFeatures);

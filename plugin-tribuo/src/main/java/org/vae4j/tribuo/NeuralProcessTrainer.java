@@ -148,7 +148,7 @@ public final class NeuralProcessTrainer implements Trainer<Regressor> {
         long trainingSeed = RunSeeds.forRun(seed, this.invocationCount);
         this.invocationCount++;
 
-        ExampleConverter converter = new ExampleConverter(features, AbsentFeatures.ZERO, List.of());
+        ExampleConverter converter = new ExampleConverter(features, AbsentFeatures.ZERO, List.of(), List.of());
         Table table = converter.toRows(examples, new LongAdder()).table();
         InputEncoding encoding = InputEncoding.fit(table);
         ImmutableOutputInfo<Regressor> outputs = examples.getOutputIDInfo();

@@ -49,13 +49,16 @@ import org.vae4j.vae.Vae;
  *   <li>as a {@code Model<Regressor>} it predicts the latent vector with the posterior variances, so
  *       Tribuo's regression evaluation and tooling can consume it;</li>
  *   <li>{@link #generate} draws synthetic examples from the prior in the original features and units
- *       (for a conditional model, for a given label or following the training label frequencies);</li>
+ *       (for a conditional model, for a given label or following the training label frequencies; for a
+ *       model of a regression target, each with a {@link Regressor} target drawn with its features);</li>
  *   <li>{@link #reconstruct} and {@link #anomalyScores} denoise examples and score how unlikely they are;</li>
  *   <li>{@link #traverse} decodes an example's code with each latent dimension in turn swept over a range, to
  *       see what each dimension encodes.</li>
  * </ul>
  * Features unseen at training time are ignored and counted ({@link #unseenFeatureCount()}); absent
- * features follow {@link AbsentFeatures}; an example with no known feature is rejected. Every batch call
+ * features follow {@link AbsentFeatures}; an example with no known feature is rejected. The network computes
+ * in floats: values it writes (generated, reconstructed, traversed) are the shortest decimals of those floats,
+ * so data that came as decimals of up to seven significant digits keep their values and bounds exactly. Every batch call
  * runs one batched forward pass, and all calls may come from many threads at once.
  *
  * <p>The network lives in native memory: it is stored as model-file bytes, rebuilt lazily after Java or
@@ -132,8 +135,26 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
 
     private Engine engineFor(Vae vae) {
         List<String> levels = vae.schema().condition().map(Column::levels).orElse(List.of());
-        return new Engine(vae, new ExampleConverter(featureIDMap, absentFeatures, levels),
+        return new Engine(vae, new ExampleConverter(featureIDMap, absentFeatures, levels, targetNamesOf(vae)),
                 latentNames(vae.latentDim()));
+    }
+
+    /**
+     * The names of the VAE's columns after the features: the regression dimensions it models.
+     *
+     * @throws IllegalArgumentException if its first columns are not the features of the feature map, in order
+     */
+    private List<String> targetNamesOf(Vae vae) {
+        List<String> columns = vae.schema().features().stream().map(Column::name).toList();
+        for (int id = 0; id < featureIDMap.size(); id++) {
+            String feature = featureIDMap.get(id).getName();
+            if (id >= columns.size() || !columns.get(id).equals(feature)) {
+                throw new IllegalArgumentException("the VAE does not match the model's features: feature " + id
+                        + " is '" + feature + "' but the VAE's column " + id + " is "
+                        + (id < columns.size() ? "'" + columns.get(id) + "'" : "absent"));
+            }
+        }
+        return columns.subList(featureIDMap.size(), columns.size());
     }
 
     /** Runs {@code work} on the engine, built if need be, which cannot be closed until it returns. */
@@ -175,6 +196,11 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
     /** The labels a conditional model was trained on, in condition-level order (empty if unconditional). */
     public List<String> conditionLabels() {
         return withEngine(e -> e.vae().schema().condition().map(Column::levels).orElse(List.of()));
+    }
+
+    /** The regression dimensions the VAE models as columns, in name order (empty if it does not model a target). */
+    public List<String> targetNames() {
+        return withEngine(e -> List.of(e.converter().targetNames()));
     }
 
     /** The names of the features {@link #transform} writes. */
@@ -259,7 +285,7 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
             for (int i = 0; i < originals.size(); i++) {
                 Example<T> original = originals.get(i);
                 out.add(ExampleConverter.example(original.getOutput(), original.getWeight(), original.getMetadata(),
-                        names, decoded.row(i)));
+                        names, e.converter().features(decoded.decimalRow(i))));
             }
             return out;
         });
@@ -291,7 +317,7 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
                     Map<String, Object> metadata = Map.of(TRAVERSAL_DIMENSION_KEY, Integer.toString(d),
                             TRAVERSAL_VALUE_KEY, Double.toString(values[s]));
                     sweep.add(ExampleConverter.example(example.getOutput(), example.getWeight(), metadata, names,
-                            rows.row(s)));
+                            e.converter().features(rows.decimalRow(s))));
                 }
                 out.add(sweep);
             }
@@ -327,21 +353,41 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
 
     /**
      * {@code n} synthetic examples in the original feature space and units, each marked with
-     * {@link #SYNTHETIC_METADATA_KEY}. An unconditional model gives them the factory's unknown output; a
-     * conditional one draws each label from the training label frequencies and sets it as the output.
+     * {@link #SYNTHETIC_METADATA_KEY}. A conditional model draws each label from the training label
+     * frequencies and sets it as the output; a model of a regression target sets the {@link Regressor} drawn
+     * with the features (the training dimension names, values within the training range); any other model
+     * gives them the factory's unknown output.
+     *
+     * @throws IllegalArgumentException if the model models a regression target and the factory does not
+     *     make Regressors
      */
     public <T extends Output<T>> List<Example<T>> generate(int n, OutputFactory<T> factory, long seed) {
         return withEngine(e -> {
+            ExampleConverter converter = e.converter();
+            if (converter.modelsTarget() && !(factory instanceof RegressionFactory)) {
+                throw new IllegalArgumentException("this model draws a regression target "
+                        + List.of(converter.targetNames())
+                        + ": generate with a RegressionFactory (Regressor outputs), not "
+                        + factory.getClass().getSimpleName());
+            }
             Table rows = e.vae().generate(n, seed);
             List<String> labels = conditionLabels();
             List<Example<T>> out = new ArrayList<>(n);
             for (int i = 0; i < rows.rows(); i++) {
-                T output = labels.isEmpty() ? factory.getUnknownOutput()
+                double[] row = rows.decimalRow(i);
+                T output = converter.modelsTarget() ? regressor(converter.target(row))
+                        : labels.isEmpty() ? factory.getUnknownOutput()
                         : factory.generateOutput(labels.get(rows.condition(i)));
-                out.add(synthetic(output, e.converter().featureNames(), rows.row(i)));
+                out.add(synthetic(output, converter.featureNames(), converter.features(row)));
             }
             return out;
         });
+    }
+
+    /** A Regressor as the output type of a RegressionFactory, which the caller has checked {@code T} is. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Output<T>> T regressor(Regressor target) {
+        return (T) target;
     }
 
     /**
@@ -365,7 +411,7 @@ public final class VaeFeatureModel extends Model<Regressor> implements AutoClose
             Table rows = e.vae().generate(n, level, seed);
             List<Example<T>> out = new ArrayList<>(n);
             for (int i = 0; i < rows.rows(); i++) {
-                out.add(synthetic(label, e.converter().featureNames(), rows.row(i)));
+                out.add(synthetic(label, e.converter().featureNames(), e.converter().features(rows.decimalRow(i))));
             }
             return out;
         });

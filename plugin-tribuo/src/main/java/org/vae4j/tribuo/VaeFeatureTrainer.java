@@ -12,11 +12,13 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Output;
+import org.tribuo.OutputInfo;
 import org.tribuo.Trainer;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.provenance.impl.TrainerProvenanceImpl;
+import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 import org.vae4j.engine.DeviceChoice;
 import org.vae4j.nn.HiddenLayer;
@@ -31,7 +33,10 @@ import org.vae4j.vae.VaeOptions;
  * Trains a variational autoencoder on the features of any Tribuo dataset and returns a
  * {@link VaeFeatureModel}: latent features for new examples, synthetic examples, reconstructions and
  * anomaly scores. Outputs are ignored, unless {@code conditional} is set: then the dataset must hold
- * {@code Label}s and the label is the VAE's condition (a conditional VAE, for class-aware generation).
+ * {@code Label}s and the label is the VAE's condition (a conditional VAE, for class-aware generation); or
+ * unless {@code modelTarget} is set ({@link #modellingTarget}): then the dataset must hold {@link Regressor}s
+ * and each regression dimension is one more numeric column, modelled with the features, so that generated
+ * examples carry a target that goes with their features.
  *
  * <p>It is a {@code Trainer<Regressor>} because its model predicts the latent vector as a
  * {@link Regressor}; {@link #trainFeatures} accepts a dataset of any output type. Each training uses a
@@ -123,6 +128,11 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
     @Config(description = "Condition the VAE on the label (needs a Dataset<Label>).")
     private boolean conditional = false;
 
+    @Config(description = "Model a Regressor target as numeric columns, one per dimension, so that generated "
+            + "examples carry a target (needs a Dataset<Regressor>; encoding reads each example's target, missing "
+            + "when unknown).")
+    private boolean modelTarget = false;
+
     @Config(description = "Also write the posterior standard deviations as features z000_std, ...")
     private boolean includeStd = false;
 
@@ -150,11 +160,30 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
      */
     public VaeFeatureTrainer(VaeConfig config, boolean conditional, boolean includeStd,
             AbsentFeatures absentFeatures) {
+        this(config, conditional, false, includeStd, absentFeatures);
+    }
+
+    private VaeFeatureTrainer(VaeConfig config, boolean conditional, boolean modelTarget, boolean includeStd,
+            AbsentFeatures absentFeatures) {
         OptionFields.write(config, this);
         this.conditional = conditional;
+        this.modelTarget = modelTarget;
         this.includeStd = includeStd;
         this.absentFeatures = absentFeatures;
         postConfig();
+    }
+
+    /**
+     * A trainer whose VAE models a {@link Regressor} target as numeric columns next to the features, one per
+     * dimension, so that {@link VaeFeatureModel#generate} draws examples whose targets go with their features.
+     * Train it on a {@code Dataset<Regressor>}; examples it encodes afterwards give their target, or an unknown
+     * output for a target that is missing.
+     *
+     * @param config the VAE's architecture and training settings (its seed seeds the trainer)
+     * @param absentFeatures what an absent feature means ({@link AbsentFeatures#MISSING} suits dense data only)
+     */
+    public static VaeFeatureTrainer modellingTarget(VaeConfig config, AbsentFeatures absentFeatures) {
+        return new VaeFeatureTrainer(config, false, true, false, absentFeatures);
     }
 
     /**
@@ -164,6 +193,10 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
      */
     @Override
     public void postConfig() {
+        if (conditional && modelTarget) {
+            throw new PropertyException("", "modelTarget", "cannot be combined with conditional: a Label output is "
+                    + "the condition, a Regressor target is modelled as columns; set one of the two");
+        }
         if (absentFeatures == null) {
             throw new PropertyException("", "absentFeatures", "must be ZERO or MISSING");
         }
@@ -186,19 +219,24 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
         return conditional;
     }
 
-    /** Trains on a regression dataset; the targets are ignored. */
+    /** Whether the VAE models a Regressor target as columns. */
+    public boolean modelsTarget() {
+        return modelTarget;
+    }
+
+    /** Trains on a regression dataset; the targets are ignored unless {@code modelTarget} is set. */
     @Override
     public VaeFeatureModel train(Dataset<Regressor> examples) {
         return trainFeatures(examples, Collections.emptyMap(), INCREMENT_INVOCATION_COUNT);
     }
 
-    /** Trains on a regression dataset; the targets are ignored. */
+    /** Trains on a regression dataset; the targets are ignored unless {@code modelTarget} is set. */
     @Override
     public VaeFeatureModel train(Dataset<Regressor> examples, Map<String, Provenance> runProvenance) {
         return trainFeatures(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
     }
 
-    /** Trains on a regression dataset; the targets are ignored. */
+    /** Trains on a regression dataset; the targets are ignored unless {@code modelTarget} is set. */
     @Override
     public VaeFeatureModel train(Dataset<Regressor> examples, Map<String, Provenance> runProvenance,
             int invocationCount) {
@@ -211,12 +249,14 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
     }
 
     /**
-     * Trains on the features of a dataset of any output type (its labels, for a conditional VAE).
+     * Trains on the features of a dataset of any output type (its labels, for a conditional VAE; its
+     * regression targets too, with {@code modelTarget}).
      *
      * @param runProvenance extra provenance recorded in the model
      * @param invocationCount the invocation count to train as, or {@link #INCREMENT_INVOCATION_COUNT}
-     * @throws IllegalArgumentException for a dataset without features, a bad feature value, or (conditional)
-     *     a dataset that does not hold at least two labels
+     * @throws IllegalArgumentException for a dataset without features, a bad feature value, (conditional)
+     *     a dataset that does not hold at least two labels, or (modelTarget) a dataset that does not hold
+     *     Regressors or has a regression dimension named as a feature
      */
     public synchronized <T extends Output<T>> VaeFeatureModel trainFeatures(Dataset<T> examples,
             Map<String, Provenance> runProvenance, int invocationCount) {
@@ -226,7 +266,7 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
                     + " examples and " + features.size() + " features");
         }
         ExampleConverter converter = new ExampleConverter(features, absentFeatures,
-                conditional ? labelsOf(examples) : List.of());
+                conditional ? labelsOf(examples) : List.of(), modelTarget ? targetNamesOf(examples) : List.of());
 
         if (invocationCount != INCREMENT_INVOCATION_COUNT) {
             setInvocationCount(invocationCount);
@@ -259,6 +299,16 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
         return labels;
     }
 
+    /** The regression dimensions of a dataset's outputs, in name order (Tribuo's dimension order). */
+    @SuppressWarnings("unchecked")
+    private static List<String> targetNamesOf(Dataset<?> examples) {
+        if (!(examples.getOutputFactory() instanceof RegressionFactory)) {
+            throw new IllegalArgumentException("modelling the target (modelTarget) needs a Dataset<Regressor>, got "
+                    + "outputs made by " + examples.getOutputFactory().getClass().getSimpleName());
+        }
+        return List.of(Regressor.extractNames((OutputInfo<Regressor>) examples.getOutputInfo()));
+    }
+
     @Override
     public int getInvocationCount() {
         return invocationCount;
@@ -276,7 +326,8 @@ public final class VaeFeatureTrainer implements Trainer<Regressor> {
 
     @Override
     public String toString() {
-        return "VaeFeatureTrainer(" + vaeConfig(seed).toMap() + ", conditional=" + conditional + ", includeStd="
+        return "VaeFeatureTrainer(" + vaeConfig(seed).toMap() + ", conditional=" + conditional + ", modelTarget="
+                + modelTarget + ", includeStd="
                 + includeStd + ", absentFeatures=" + absentFeatures + ")";
     }
 }

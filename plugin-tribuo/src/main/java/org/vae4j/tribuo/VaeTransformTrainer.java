@@ -18,8 +18,8 @@ import org.tribuo.provenance.ModelProvenance;
  * {@link VaeTransformedModel} takes examples in the original feature space, encodes and predicts.
  * Provenance records both trainers' configurations.
  *
- * <p>The VAE must be unconditional: at prediction time an example's label is what is being predicted,
- * so it cannot be the VAE's condition.
+ * <p>The VAE must be unconditional and must not model the target: at prediction time an example's output
+ * is what is being predicted, so it can neither be the VAE's condition nor one of its columns.
  *
  * @param <T> the output type
  */
@@ -29,7 +29,7 @@ public final class VaeTransformTrainer<T extends Output<T>> extends TwoStageTrai
     private VaeTransformTrainer() {}
 
     /**
-     * @param vaeTrainer trains the VAE (must not be conditional)
+     * @param vaeTrainer trains the VAE (must be neither conditional nor model the target)
      * @param innerTrainer trains the model on the latent features
      */
     public VaeTransformTrainer(VaeFeatureTrainer vaeTrainer, Trainer<T> innerTrainer) {
@@ -38,7 +38,7 @@ public final class VaeTransformTrainer<T extends Output<T>> extends TwoStageTrai
     }
 
     /**
-     * Checks that both trainers are set and the VAE is unconditional.
+     * Checks that both trainers are set and the VAE ignores the outputs.
      *
      * @throws PropertyException naming the offending option
      */
@@ -48,6 +48,10 @@ public final class VaeTransformTrainer<T extends Output<T>> extends TwoStageTrai
         if (vaeTrainer.isConditional()) {
             throw new PropertyException("", "vaeTrainer", "must be unconditional: at prediction time the label "
                     + "is unknown, so it cannot condition the encoder");
+        }
+        if (vaeTrainer.modelsTarget()) {
+            throw new PropertyException("", "vaeTrainer", "must not model the target (modelTarget): at prediction "
+                    + "time the target is unknown, so the encoder cannot read it");
         }
     }
 

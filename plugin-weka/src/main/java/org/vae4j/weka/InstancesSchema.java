@@ -249,6 +249,7 @@ public final class InstancesSchema implements Serializable {
      * nominal attributes without values (which can only ever be missing).
      */
     public void copyFeatures(Table table, int row, double[] target) {
+        double[] decimals = table.decimalRow(row);
         for (int c = 0; c < features.length; c++) {
             Attribute a = header.attribute(features[c]);
             boolean valueless = a.isNominal() && a.numValues() == 0;
@@ -256,18 +257,10 @@ public final class InstancesSchema implements Serializable {
             if (a.isNominal() && !Utils.isMissingValue(v)) {
                 v = Math.min(v, a.numValues() - 1);
             } else if (a.isNumeric() && !Utils.isMissingValue(v)) {
-                v = decimal(table.value(row, c));
+                v = decimals[c];
             }
             target[features[c]] = v;
         }
-    }
-
-    /**
-     * The decimal number a stored float stands for (its shortest decimal form): a table holds floats, and the
-     * float nearest 69.81 widened to a double is 69.80999755859375, below a training minimum of 69.81.
-     */
-    private static double decimal(float value) {
-        return Double.parseDouble(Float.toString(value));
     }
 
     /**

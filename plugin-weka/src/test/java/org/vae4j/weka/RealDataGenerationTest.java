@@ -87,6 +87,17 @@ class RealDataGenerationTest {
     }
 
     @Test
+    void aNumericClassNextToANominalAttributeIsGeneratedWithinItsRange() throws Exception {
+        Instances training = ArffFixtures.load("cpu.with.vendor.arff");
+        Instances generated = generate("cpu.with.vendor.arff");
+        int classIndex = generated.numAttributes() - 1;
+        assertEquals("class", generated.attribute(classIndex).name());
+        assertEquals(0, generated.attributeStats(classIndex).missingCount, "generated rows without a class value");
+        assertEquals(0, generated.attributeStats(0).missingCount, "generated rows without a vendor");
+        assertLikeTraining(training, generated);
+    }
+
+    @Test
     void numbersComeBackAsTheDecimalsTheyWere() throws Exception {
         Instances glass = ArffFixtures.load("glass.arff");
         glass.setClassIndex(-1);

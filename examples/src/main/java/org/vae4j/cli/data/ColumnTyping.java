@@ -20,7 +20,8 @@ import org.vae4j.data.Schema;
  * Decides the type of each column of a {@link TextTable} and converts its cells, reading the file twice:
  * once to learn each column's values ({@link ColumnScan}), once to store them, so the text is never held in
  * memory. In order of precedence a column's type comes from a trained model's schema, from the user's
- * override, from being the class column (always categorical), from the file's own declaration (ARFF), or
+ * override, from being the class column (categorical, unless the file declares it numeric), from the file's
+ * own declaration (ARFF), or
  * is inferred: all numbers -> numeric (binary if every value is 0 or 1), otherwise categorical (binary with
  * named levels if there are two). A column inferred numeric where a few cells (under a tenth) are not
  * numbers reads those cells as missing, with a warning naming them. A categorical column may have at most
@@ -56,7 +57,7 @@ public final class ColumnTyping {
      *
      * @param overrides types the user gives by column name
      * @param ignored columns to drop
-     * @param classColumn the class column (typed categorical), or null
+     * @param classColumn the class column (typed categorical unless the file declares it numeric), or null
      * @throws DataException when a column is both ignored and the class or given a type
      */
     public static ColumnTyping forTraining(Map<String, ColumnType> overrides, Set<String> ignored, String classColumn) {
@@ -194,8 +195,8 @@ public final class ColumnTyping {
         }
         if (name.equals(classColumn)) {
             Column declared = text.declared().get(name);
-            return new CellConverter(declared != null && declared.type() == ColumnType.CATEGORICAL ? declared
-                    : typed(text, name, scan, ColumnType.CATEGORICAL), false);
+            return new CellConverter(declared != null ? declared : typed(text, name, scan, ColumnType.CATEGORICAL),
+                    false);
         }
         if (text.declared().containsKey(name)) {
             return new CellConverter(text.declared().get(name), false);
