@@ -1,6 +1,7 @@
 package org.vae4j.infer;
 
 import java.nio.LongBuffer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +25,9 @@ import org.vae4j.engine.NativeArrays;
  * on -ELBO + gamma TC, then the discriminator (its own Adam) on its cross-entropy over the VAE group's draws,
  * detached from the VAE's graph and permuted with the run's seeded generator. {@link ParameterGroupStep} keeps
  * each group's loss from moving the other's parameters. The discriminator lives in a sub-manager of the run's
- * memory that the step frees, and is exposed as {@link TrainingStep#trainingOnlyParameters()}: the model file
- * never holds it.
+ * memory that the step frees, and is exposed as {@link TrainingStep#trainingOnlyParameters()} and its Adam as
+ * {@link TrainingStep#optimizers()}: a model saved for inference never holds them, a checkpoint does, so that
+ * training resumed from it continues with the same discriminator.
  *
  * <p>The step's KL weight w (the configured beta, ramped up by the KL warm-up) weights the ELBO's KL term as it
  * does for the plain ELBO; gamma's total-correlation penalty is not warmed up. The paper draws the permuted
@@ -98,6 +100,7 @@ public final class FactorVaeProcedure implements TrainingProcedure {
         private final NDManager memory;
         private final Discriminator critic;
         private final Adam vaeOptimizer;
+        private final Adam criticOptimizer;
         private final List<ParameterGroup> groupList;
         private final ParameterGroupStep groups;
         private final Random random;
@@ -110,7 +113,7 @@ public final class FactorVaeProcedure implements TrainingProcedure {
             this.critic = new Discriminator(context.guide().latentDim(), discriminator.width(), discriminator.depth(),
                     memory, random);
             this.vaeOptimizer = new Adam(context.inferenceParameters(), learningRate);
-            Adam criticOptimizer = new Adam(List.copyOf(critic.parameters().values()), discriminator.learningRate(),
+            this.criticOptimizer = new Adam(List.copyOf(critic.parameters().values()), discriminator.learningRate(),
                     discriminator.beta1(), discriminator.beta2(), 1e-8);
             ParameterGroup vae = new ParameterGroup("vae", vaeOptimizer, (batch, noise, beta) -> {
                 ReparameterizedDraw draw = ReparameterizedDraw.of(context.guide(), context.model(),
@@ -157,6 +160,14 @@ public final class FactorVaeProcedure implements TrainingProcedure {
         @Override
         public Adam inferenceOptimizer() {
             return vaeOptimizer;
+        }
+
+        @Override
+        public Map<String, Adam> optimizers() {
+            Map<String, Adam> optimizers = new LinkedHashMap<>();
+            optimizers.put("vae", vaeOptimizer);
+            optimizers.put("discriminator", criticOptimizer);
+            return optimizers;
         }
 
         @Override
