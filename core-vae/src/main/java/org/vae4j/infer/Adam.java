@@ -3,6 +3,7 @@ package org.vae4j.infer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
@@ -123,6 +124,30 @@ public final class Adam {
             }
         }
         return false;
+    }
+
+    /**
+     * The name of each parameter this optimizer updates, in the order of {@link #moments()}, looked up by
+     * identity in {@code named}: a checkpoint stores each moment under its parameter's name.
+     *
+     * @throws IllegalArgumentException if the optimizer updates a parameter that {@code named} does not hold
+     */
+    public List<String> namesIn(Map<String, Parameter> named) {
+        List<String> names = new ArrayList<>(weights.size());
+        for (NDArray w : weights) {
+            String name = null;
+            for (Map.Entry<String, Parameter> e : named.entrySet()) {
+                if (e.getValue().getArray() == w) {
+                    name = e.getKey();
+                }
+            }
+            if (name == null) {
+                throw new IllegalArgumentException("the optimizer updates a parameter of shape " + w.getShape()
+                        + " that none of " + named.keySet() + " is");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     /** Number of updates made so far. */

@@ -1,6 +1,7 @@
 package org.vae4j.infer;
 
 import java.nio.LongBuffer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,14 +25,26 @@ import org.vae4j.engine.NativeArrays;
  * on -ELBO + gamma TC, then the discriminator (its own Adam) on its cross-entropy over the VAE group's draws,
  * detached from the VAE's graph and permuted with the run's seeded generator. {@link ParameterGroupStep} keeps
  * each group's loss from moving the other's parameters. The discriminator lives in a sub-manager of the run's
- * memory that the step frees, and is exposed as {@link TrainingStep#trainingOnlyParameters()}: the model file
- * never holds it.
+ * memory that the step frees, and is exposed as {@link TrainingStep#trainingOnlyParameters()} and its Adam as
+ * {@link TrainingStep#optimizers()}: a model saved for inference never holds them, a checkpoint does, so that
+ * training resumed from it continues with the same discriminator.
+ *
+ * <p>Each epoch's report carries the mean total-correlation estimate and the discriminator's loss
+ * ({@link TrainingStep#drainStatistics()}), which show whether the discriminator is learning at all.
  *
  * <p>The step's KL weight w (the configured beta, ramped up by the KL warm-up) weights the ELBO's KL term as it
  * does for the plain ELBO; gamma's total-correlation penalty is not warmed up. The paper draws the permuted
  * codes from a second batch; this procedure reuses the first batch's draws, which needs no second encoder pass.
  */
 public final class FactorVaeProcedure implements TrainingProcedure {
+
+    /**
+     * Epoch statistic: the mean over the epoch's steps of the discriminator's total-correlation estimate, the
+     * batch mean of log D(z) / (1 - D(z)) on the VAE's draws before its update.
+     */
+    public static final String TOTAL_CORRELATION = "tc_estimate";
+    /** Epoch statistic: the mean over the epoch's steps of the discriminator's cross-entropy before its update. */
+    public static final String DISCRIMINATOR_LOSS = "discriminator_loss";
 
     private final double gamma;
     private final double learningRate;
@@ -98,11 +111,16 @@ public final class FactorVaeProcedure implements TrainingProcedure {
         private final NDManager memory;
         private final Discriminator critic;
         private final Adam vaeOptimizer;
+        private final Adam criticOptimizer;
         private final List<ParameterGroup> groupList;
         private final ParameterGroupStep groups;
         private final Random random;
         /** The VAE group's draws of the current step, detached, for the discriminator's group. */
         private NDArray draws;
+        /** Sums over the steps since the statistics were last drained, and the number of those steps. */
+        private double totalCorrelationSum;
+        private double discriminatorLossSum;
+        private int statisticSteps;
 
         Step(TrainingContext context, NDManager memory) {
             this.memory = memory;
@@ -110,7 +128,7 @@ public final class FactorVaeProcedure implements TrainingProcedure {
             this.critic = new Discriminator(context.guide().latentDim(), discriminator.width(), discriminator.depth(),
                     memory, random);
             this.vaeOptimizer = new Adam(context.inferenceParameters(), learningRate);
-            Adam criticOptimizer = new Adam(List.copyOf(critic.parameters().values()), discriminator.learningRate(),
+            this.criticOptimizer = new Adam(List.copyOf(critic.parameters().values()), discriminator.learningRate(),
                     discriminator.beta1(), discriminator.beta2(), 1e-8);
             ParameterGroup vae = new ParameterGroup("vae", vaeOptimizer, (batch, noise, beta) -> {
                 ReparameterizedDraw draw = ReparameterizedDraw.of(context.guide(), context.model(),
@@ -118,10 +136,15 @@ public final class FactorVaeProcedure implements TrainingProcedure {
                 draws = draw.z().stopGradient();
                 NDArray elbo = AnalyticKlElbo.atDraw(draw, context.model(), context.parameters(), beta, true).mean();
                 NDArray totalCorrelation = critic.logOdds(context.parameters(), draw.z()).mean();
+                totalCorrelationSum += totalCorrelation.getFloat();
                 return totalCorrelation.mul(NativeArrays.scalar(elbo, (float) gamma)).sub(elbo);
             });
             ParameterGroup discriminatorGroup = new ParameterGroup("discriminator", criticOptimizer,
-                    (batch, noise, beta) -> critic.loss(context.parameters(), draws, permuteDimensions(draws)));
+                    (batch, noise, beta) -> {
+                        NDArray loss = critic.loss(context.parameters(), draws, permuteDimensions(draws));
+                        discriminatorLossSum += loss.getFloat();
+                        return loss;
+                    });
             this.groupList = List.of(vae, discriminatorGroup);
             this.groups = new ParameterGroupStep(groupList);
         }
@@ -148,15 +171,44 @@ public final class FactorVaeProcedure implements TrainingProcedure {
         @Override
         public float step(Batch batch, NoiseSource noise, double beta) {
             try {
-                return groups.step(batch, noise, beta);
+                float loss = groups.step(batch, noise, beta);
+                statisticSteps++;
+                return loss;
             } finally {
                 draws = null;
             }
         }
 
+        /**
+         * The mean total-correlation estimate and discriminator loss of the steps since the last call: whether
+         * the discriminator tells the codes from their permutations (a loss near ln 2 = 0.693 means it cannot, and
+         * then the penalty does nothing).
+         */
+        @Override
+        public Map<String, Double> drainStatistics() {
+            if (statisticSteps == 0) {
+                return Map.of();
+            }
+            Map<String, Double> statistics = new LinkedHashMap<>();
+            statistics.put(TOTAL_CORRELATION, totalCorrelationSum / statisticSteps);
+            statistics.put(DISCRIMINATOR_LOSS, discriminatorLossSum / statisticSteps);
+            totalCorrelationSum = 0;
+            discriminatorLossSum = 0;
+            statisticSteps = 0;
+            return statistics;
+        }
+
         @Override
         public Adam inferenceOptimizer() {
             return vaeOptimizer;
+        }
+
+        @Override
+        public Map<String, Adam> optimizers() {
+            Map<String, Adam> optimizers = new LinkedHashMap<>();
+            optimizers.put("vae", vaeOptimizer);
+            optimizers.put("discriminator", criticOptimizer);
+            return optimizers;
         }
 
         @Override

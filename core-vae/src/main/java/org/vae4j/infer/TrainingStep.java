@@ -39,6 +39,17 @@ public interface TrainingStep extends AutoCloseable {
     }
 
     /**
+     * Every optimizer of the run by a stable name ({@code vae} for the one over the guide and the model), in a
+     * fixed order: a checkpoint keeps their step counts and moments so that resumed training continues them.
+     *
+     * @throws UnsupportedOperationException where {@link #inferenceOptimizer()} does, unless the procedure names
+     *     its optimizers itself
+     */
+    default Map<String, Adam> optimizers() {
+        return Map.of("vae", inferenceOptimizer());
+    }
+
+    /**
      * Figures the procedure measured over the steps since the last call, by name (such as the coupled chains'
      * {@code meeting_time_mean}), for the epoch's report; the next call counts afresh. Empty for procedures that
      * measure nothing, as SVI.

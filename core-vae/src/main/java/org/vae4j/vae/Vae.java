@@ -568,16 +568,24 @@ public final class Vae implements AutoCloseable {
     }
 
     private ModelContents contents() {
+        return checkpointContents(history, List.of());
+    }
+
+    /**
+     * The contents of a checkpoint of a run in progress: this model with the history so far and the training
+     * tensors only resumed training needs (none for a model saved for inference).
+     */
+    ModelContents checkpointContents(TrainingHistory historySoFar, List<NamedTensor> trainingTensors) {
         List<NamedTensor> tensors = new ArrayList<>();
-        new VaeNetworks(guide, model).named().forEach((name, parameter) -> tensors.add(new NamedTensor(name,
+        namedParameters().forEach((name, parameter) -> tensors.add(new NamedTensor(name,
                 parameter.getArray().getShape().getShape(), parameter.getArray().toFloatArray())));
         return new ModelContents(config.toMap(), ComponentManifest.of(config), preprocessor.schema(),
                 preprocessor.numericLikelihood(),
-                preprocessor.means(), preprocessor.scales(), preprocessor.columnModels(), maskInputs, conditionFrequencies, history, tensors,
-                List.of());
+                preprocessor.means(), preprocessor.scales(), preprocessor.columnModels(), maskInputs, conditionFrequencies, historySoFar, tensors,
+                trainingTensors);
     }
 
-    private static Vae fromContents(ModelContents contents) {
+    static Vae fromContents(ModelContents contents) {
         return Engines.withoutGradients(() -> build(contents));
     }
 
@@ -633,6 +641,11 @@ public final class Vae implements AutoCloseable {
                         + ", outside [0, 1]");
             }
         }
+    }
+
+    /** The guide's and the model's parameters by their names in model files. */
+    Map<String, Parameter> namedParameters() {
+        return new VaeNetworks(guide, model).named();
     }
 
     List<Parameter> parameters() {

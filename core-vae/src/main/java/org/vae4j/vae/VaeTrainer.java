@@ -1,10 +1,15 @@
 package org.vae4j.vae;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
@@ -21,6 +26,10 @@ import org.vae4j.infer.Permutations;
 import org.vae4j.infer.TrainingContext;
 import org.vae4j.infer.TrainingProcedure;
 import org.vae4j.infer.TrainingStep;
+import org.vae4j.io.ModelContents;
+import org.vae4j.io.ModelFile;
+import org.vae4j.io.ModelFormatException;
+import org.vae4j.io.NamedTensor;
 import org.vae4j.engine.NativeArrays;
 import org.vae4j.preprocess.Binarization;
 import org.vae4j.preprocess.EncodedRows;
@@ -45,9 +54,12 @@ public final class VaeTrainer {
     static final Object TRAINING_LOCK = new Object();
     /** Added to the seed whose mix binarizes the validation rows (so that they do not share draws with training). */
     private static final long VALIDATION_BINARIZATION = 0x5DEECE66DL;
+    /** The options a resumed run may set otherwise than the checkpoint's run: how long and where it trains. */
+    private static final Set<String> RESUMABLE_CHANGES = Set.of(VaeOptions.EPOCHS.name(), VaeOptions.DEVICE.name());
 
     private final VaeConfig config;
     private TrainingListener listener = TrainingListener.NONE;
+    private Path checkpointFile;
 
     /** A trainer for the given configuration. */
     public VaeTrainer(VaeConfig config) {
@@ -61,6 +73,50 @@ public final class VaeTrainer {
     }
 
     /**
+     * Writes a checkpoint to {@code file} after every epoch: the model with its history, plus what only training
+     * needs (the objective's training-only networks, such as FactorVAE's discriminator, and every optimizer's
+     * state), from which {@link #resume} continues. Each write is atomic, so a run stopped at any point leaves the
+     * last whole epoch's checkpoint. A checkpoint loads with {@link Vae#load} like any model file.
+     *
+     * @throws InvalidOptionException (when training starts) if the objective's procedure does not name its
+     *     optimizers, so that a checkpoint could not restore them
+     */
+    public VaeTrainer checkpoint(Path file) {
+        this.checkpointFile = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /**
+     * Continues the training run a checkpoint saved, on the rows of {@code table} (those of the run it
+     * continues), up to this trainer's number of epochs in all, the checkpoint's included. This trainer's
+     * configuration must be the checkpoint's but for the epochs and the device. The model keeps the
+     * checkpoint's preprocessing; its networks, training-only networks and optimizers continue from the
+     * checkpoint's state, and the epochs' row order and noise are drawn from the seed and the number of epochs
+     * done, so a resumed run is a continuation, not the uninterrupted run bit for bit. With a validation split,
+     * the model returned is the best of the checkpoint's last epoch and the resumed ones.
+     *
+     * @throws ModelFormatException naming the file if it is not a readable vae4j model, holds no training state
+     *     (a model saved for inference) or the training state of another objective or size
+     * @throws InvalidOptionException naming the first option in which this configuration differs from the
+     *     checkpoint's
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public Vae resume(Path checkpoint, Table table) throws IOException {
+        ModelContents contents = ModelFile.read(checkpoint);
+        Vae trained;
+        try {
+            trained = Vae.fromContents(contents);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(checkpoint + ": " + e.getMessage(), e);
+        }
+        try (Vae saved = trained) {
+            checkSameRun(checkpoint, saved.config());
+            return Engines.withoutGradients(() -> train(table, null, new Start(saved, contents.trainingTensors(),
+                    checkpoint)));
+        }
+    }
+
+    /**
      * Trains a VAE on the rows of {@code table} (conditional when its schema has a condition column).
      *
      * @throws IllegalArgumentException for empty data or values the likelihood cannot model
@@ -69,7 +125,7 @@ public final class VaeTrainer {
     public Vae fit(Table table) {
         // PyTorch records gradients per thread and is on by default in every thread but the one that started
         // the engine; only the SVI step's gradient collector should record (Weka trains on its own threads).
-        return Engines.withoutGradients(() -> fitWithoutRecording(table, null));
+        return Engines.withoutGradients(() -> train(table, null, null));
     }
 
     /**
@@ -91,10 +147,31 @@ public final class VaeTrainer {
         if (validation.rows() == 0) {
             throw new IllegalArgumentException("cannot validate on empty data: the validation table has no rows");
         }
-        return Engines.withoutGradients(() -> fitWithoutRecording(train, validation));
+        return Engines.withoutGradients(() -> train(train, validation, null));
     }
 
-    private Vae fitWithoutRecording(Table table, Table givenValidation) {
+    /** Where a resumed run starts: the checkpoint's model, its training tensors, and the file, for messages. */
+    private record Start(Vae saved, List<NamedTensor> trainingTensors, Path file) {
+
+        int epochsDone() {
+            return saved.history().epochs().size();
+        }
+    }
+
+    private void checkSameRun(Path checkpoint, VaeConfig saved) {
+        Map<String, String> wanted = config.toMap();
+        for (Map.Entry<String, String> option : saved.toMap().entrySet()) {
+            String name = option.getKey();
+            if (!RESUMABLE_CHANGES.contains(name) && !option.getValue().equals(wanted.get(name))) {
+                throw new InvalidOptionException(name, "is " + wanted.get(name) + " but the checkpoint " + checkpoint
+                        + " was trained with " + option.getValue() + ": resumed training keeps the checkpoint's "
+                        + "configuration (but its epochs and device)", null);
+            }
+        }
+    }
+
+    /** Trains from scratch ({@code start} null) or from a checkpoint; gradient recording is off. */
+    private Vae train(Table table, Table givenValidation, Start start) {
         if (table.rows() == 0) {
             throw new IllegalArgumentException("cannot train on empty data: the table has no rows");
         }
@@ -108,21 +185,31 @@ public final class VaeTrainer {
             validation = Binarization.once(validation, RowSeeds.mix(config.seed() + VALIDATION_BINARIZATION));
         }
 
-        Preprocessor preprocessor = Preprocessor.fit(train, config.numericLikelihood(), config.standardize(),
-                config.columnTypes());
+        Preprocessor preprocessor = start != null ? start.saved().preprocessor()
+                : Preprocessor.fit(train, config.numericLikelihood(), config.standardize(), config.columnTypes());
         EncodedRows trainRows = preprocessor.encode(train);
         EncodedRows validationRows = validation == null ? null : preprocessor.encode(validation);
-        boolean maskInputs = table.hasMissing();
+        boolean maskInputs = start != null ? start.saved().maskInputs() : table.hasMissing();
+        if (start != null) {
+            // The resumed epochs draw from their own generator, not the one the first epochs drew from.
+            random = new Random(RowSeeds.mix(config.seed() + start.epochsDone()));
+        }
 
         Device device = Engines.resolve(config.device());
         NDManager manager = Engines.pytorch().newBaseManager(device);
         try {
             VaeNetworks networks = VaeNetworks.create(config, preprocessor, maskInputs, manager, random);
-            Vae vae = new Vae(config, preprocessor, maskInputs, frequencies(table), TrainingHistory.empty(),
-                    manager, networks);
+            if (start != null) {
+                Map<String, Parameter> saved = start.saved().namedParameters();
+                networks.named().forEach((name, p) -> NativeArrays.overwrite(p.getArray(),
+                        saved.get(name).getArray().toFloatArray()));
+            }
+            double[] frequencies = start != null ? start.saved().conditionFrequencies() : frequencies(table);
+            Vae vae = new Vae(config, preprocessor, maskInputs, frequencies, TrainingHistory.empty(), manager,
+                    networks);
             TrainingHistory history;
             synchronized (TRAINING_LOCK) {
-                history = new Run(vae, trainRows, validationRows, random).train();
+                history = new Run(vae, trainRows, validationRows, random, start).train();
             }
             return vae.withHistory(history);
         } catch (RuntimeException | Error e) {
@@ -175,9 +262,11 @@ public final class VaeTrainer {
         private final DynamicBinarization binarization;
         private final KlSchedule schedule = new KlSchedule(config.beta(), config.warmupEpochs());
         private final List<EpochReport> reports = new ArrayList<>();
+        private final Start start;
 
-        Run(Vae vae, EncodedRows trainRows, EncodedRows validationRows, Random random) {
+        Run(Vae vae, EncodedRows trainRows, EncodedRows validationRows, Random random, Start start) {
             this.vae = vae;
+            this.start = start;
             this.trainRows = trainRows;
             this.validationRows = validationRows;
             this.random = random;
@@ -197,11 +286,20 @@ public final class VaeTrainer {
             double bestElbo = Double.NEGATIVE_INFINITY;
             int bestEpoch = 0;
             float[][] bestParameters = null;
+            int firstEpoch = 1;
+            if (start != null) {
+                reports.addAll(start.saved().history().epochs());
+                firstEpoch = reports.size() + 1;
+                bestEpoch = reports.size();
+                bestElbo = reports.isEmpty() ? bestElbo : reports.get(reports.size() - 1).validationElbo();
+                bestParameters = validationRows == null ? null : snapshot(parameters);
+            }
             TrainingHistory.StopReason reason = TrainingHistory.StopReason.COMPLETED;
             try (TrainingStep training = procedure(config).start(context); NDManager data = vae.manager().newSubManager()) {
+                startFrom(training);
                 MiniBatches batches = new MiniBatches(trainRows, data);
                 epochs:
-                for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                     int[] order = config.shuffle() ? Permutations.of(n, random) : identity(n);
                     long start = System.nanoTime();
                     double lossSum = 0;
@@ -234,17 +332,18 @@ public final class VaeTrainer {
                     EpochReport report = new EpochReport(epoch, lossSum / n, validationElbo, beta, seconds,
                             n / seconds, training.drainStatistics());
                     reports.add(report);
-                    listener.onEpoch(report);
                     if (validationRows == null) {
                         bestEpoch = epoch;
-                        continue;
-                    }
-                    if (validationElbo > bestElbo) {
+                    } else if (validationElbo > bestElbo) {
                         bestElbo = validationElbo;
                         bestEpoch = epoch;
                         bestParameters = snapshot(parameters);
                     } else if (epoch - bestEpoch >= config.patience()) {
                         reason = TrainingHistory.StopReason.EARLY_STOPPED;
+                    }
+                    writeCheckpoint(training, new TrainingHistory(reports, bestEpoch, reason));
+                    listener.onEpoch(report);
+                    if (reason == TrainingHistory.StopReason.EARLY_STOPPED) {
                         break;
                     }
                 }
@@ -253,6 +352,41 @@ public final class VaeTrainer {
                 restore(parameters, bestParameters);
             }
             return new TrainingHistory(reports, bestEpoch, reason);
+        }
+
+        /** Checks that a checkpoint can be written, and restores the checkpoint a resumed run starts from. */
+        private void startFrom(TrainingStep training) {
+            if (checkpointFile != null) {
+                try {
+                    training.optimizers();
+                } catch (UnsupportedOperationException e) {
+                    throw new InvalidOptionException("objective", config.objective().id() + " cannot be "
+                            + "checkpointed: " + e.getMessage(), e);
+                }
+            }
+            if (start != null) {
+                try {
+                    TrainingCheckpoint.restore(training, vae.namedParameters(), start.trainingTensors());
+                } catch (ModelFormatException e) {
+                    throw new ModelFormatException(start.file() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+
+        /**
+         * Writes the checkpoint of the epoch just finished (the current parameters, which with a validation split
+         * need not be the best epoch's), if one was asked for.
+         */
+        private void writeCheckpoint(TrainingStep training, TrainingHistory soFar) {
+            if (checkpointFile == null) {
+                return;
+            }
+            try {
+                ModelFile.write(checkpointFile, vae.checkpointContents(soFar,
+                        TrainingCheckpoint.of(training, vae.namedParameters())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private boolean stopRequested() {

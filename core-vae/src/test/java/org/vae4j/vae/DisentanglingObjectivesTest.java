@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.vae4j.data.Schema;
 import org.vae4j.data.Table;
+import org.vae4j.infer.FactorVaeProcedure;
 import org.vae4j.io.ModelFile;
 import org.vae4j.io.NamedTensor;
 import org.vae4j.preprocess.Preprocessor;
@@ -60,6 +62,12 @@ class DisentanglingObjectivesTest {
         VaeConfig brief = VaeConfig.builder().latentDim(2).hidden(List.of(8)).epochs(1)
                 .objective("factorvae:gamma=10,width=16,depth=2").build();
         try (Vae vae = new VaeTrainer(brief).fit(data(80))) {
+            Map<String, Double> statistics = vae.history().epochs().get(0).statistics();
+            assertEquals(List.of(FactorVaeProcedure.TOTAL_CORRELATION, FactorVaeProcedure.DISCRIMINATOR_LOSS),
+                    List.copyOf(statistics.keySet()));
+            assertTrue(Double.isFinite(statistics.get(FactorVaeProcedure.TOTAL_CORRELATION)), statistics.toString());
+            double loss = statistics.get(FactorVaeProcedure.DISCRIMINATOR_LOSS);
+            assertTrue(loss > 0 && loss < 2 * Math.log(2), "a cross-entropy near ln 2 at the start: " + statistics);
             byte[] bytes = vae.toBytes();
             List<String> names = ModelFile.fromBytes(bytes).parameters().stream().map(NamedTensor::name).toList();
             assertFalse(names.isEmpty());

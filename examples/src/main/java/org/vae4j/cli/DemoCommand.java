@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
                     trainTable.rows(), testTable.rows(), schema.width(), config.latentDim(), config.epochs());
             TimeBudget budget = new TimeBudget(maxMinutes * 60);
             try (GracefulStop stop = GracefulStop.install(err);
-                    FittedModel fitted = FittedModel.fit(config, trainTable,
+                    FittedModel fitted = FittedModel.fit(config, trainTable, null, null,
                             budget.around(stop.around(ProgressDisplay.on(err))), err)) {
                 if (budget.spent()) {
                     err.printf("demo: the %.3g-minute training budget ran out (--max-minutes); using the model so far%n",

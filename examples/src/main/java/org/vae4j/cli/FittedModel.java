@@ -1,6 +1,8 @@
 package org.vae4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 import org.vae4j.cli.progress.StepLog;
 import org.vae4j.data.Table;
@@ -22,14 +24,22 @@ import org.vae4j.vae.VaeTrainer;
 record FittedModel(Vae vae, double seconds, StepLog steps) implements AutoCloseable {
 
     /**
-     * Trains and says on {@code err} how training ended.
+     * Trains, or resumes training, and says on {@code err} how training ended.
      *
+     * @param checkpoint where to write a checkpoint after every epoch, or null for none
+     * @param resume the checkpoint to continue training from, or null to start afresh
      * @param listener shows progress and may stop training
+     * @throws IOException if the checkpoint to resume from cannot be read or one cannot be written
      */
-    static FittedModel fit(VaeConfig config, Table table, TrainingListener listener, PrintWriter err) {
+    static FittedModel fit(VaeConfig config, Table table, Path checkpoint, Path resume, TrainingListener listener,
+            PrintWriter err) throws IOException {
         long start = System.nanoTime();
         StepLog steps = new StepLog();
-        Vae vae = new VaeTrainer(config).listener(steps.around(listener)).fit(table);
+        VaeTrainer trainer = new VaeTrainer(config).listener(steps.around(listener));
+        if (checkpoint != null) {
+            trainer.checkpoint(checkpoint);
+        }
+        Vae vae = resume == null ? trainer.fit(table) : trainer.resume(resume, table);
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainingHistory history = vae.history();
         String how = switch (history.stopReason()) {

@@ -66,6 +66,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to save the model.")
     private Path out;
 
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Write a checkpoint here after every epoch: the model plus what only training needs (the "
+                    + "objective's training-only networks, such as factorvae's discriminator, and the optimizers' "
+                    + "state), to continue from with --resume. It loads like any model.")
+    private Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the training run of this checkpoint (written with --checkpoint; may be the same "
+                    + "file) on the same data, up to --epochs in all; the other options must be the checkpoint's.")
+    private Path resume;
+
     @Option(names = "--report", paramLabel = "REPORT.json", description = "Write a JSON training report here.")
     private Path report;
 
@@ -76,7 +87,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        new OutputFiles().inputs("--data", data.files()).output("--out", out).output("--report", report)
+        new OutputFiles().inputs("--data", data.files()).output("--out", out).output("--checkpoint", checkpoint)
+                .output("--report", report)
                 .outputsIn("--plots", plots, TrainingPlots.FILES).check();
         Map<String, ColumnType> dataTypes = new LinkedHashMap<>();
         List<String> modelTypes = new ArrayList<>();
@@ -104,7 +116,8 @@ final class TrainCommand implements Callable<Integer> {
                 conditional ? ", conditional on '" + label + "'"
                         : numericClass ? ", the numeric class '" + label + "' modelled as a column" : "");
         try (GracefulStop stop = GracefulStop.install(err);
-                FittedModel fitted = FittedModel.fit(config, table, stop.around(ProgressDisplay.on(err)), err)) {
+                FittedModel fitted = FittedModel.fit(config, table, checkpoint, resume,
+                        stop.around(ProgressDisplay.on(err)), err)) {
             Vae vae = fitted.vae();
             vae.save(out);
             stdout.println("model: " + out);

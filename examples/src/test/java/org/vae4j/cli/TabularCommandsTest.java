@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,33 @@ class TabularCommandsTest {
             assertTrue(image.getWidth() >= 400 && image.getHeight() >= 300, png);
         }
         assertFalse(Files.exists(dir.resolve("plots/samples.png")), "no image grids for non-image data");
+    }
+
+    @Test
+    void factorvaeTrainingResumesFromItsCheckpointAndAModelIsNoCheckpoint() throws IOException {
+        Path checkpoint = dir.resolve("factorvae.ckpt");
+        String[] common = {"train", "--data", data.toString(), "--class", "class", "--latent", "2", "--hidden", "8",
+            "--batch", "30", "--objective", "factorvae:width=8,depth=1"};
+        Cli.Result first = Cli.run(concat(common, "--epochs", "1", "--out", dir.resolve("f1.vae").toString(),
+                "--checkpoint", checkpoint.toString()));
+        assertEquals(0, first.code(), first.all());
+        Cli.Result resumed = Cli.run(concat(common, "--epochs", "2", "--out", dir.resolve("f2.vae").toString(),
+                "--resume", checkpoint.toString(), "--checkpoint", checkpoint.toString()));
+        assertEquals(0, resumed.code(), resumed.all());
+        assertTrue(resumed.err().contains("epoch 2/2") && !resumed.err().contains("epoch 1/2"), resumed.all());
+        try (Vae vae = Vae.load(dir.resolve("f2.vae"))) {
+            assertEquals(2, vae.history().epochs().size());
+        }
+        Cli.run(concat(common, "--epochs", "3", "--out", dir.resolve("f3.vae").toString(),
+                "--resume", dir.resolve("f2.vae").toString())).assertUserError("f2.vae", "saved for inference");
+        Cli.run(concat(common, "--epochs", "3", "--seed", "5", "--out", dir.resolve("f3.vae").toString(),
+                "--resume", checkpoint.toString())).assertUserError("--seed", "factorvae.ckpt");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test

@@ -11,7 +11,9 @@ import org.vae4j.vae.VaeConfig;
  * {@code factorvae:gamma=G,width=W,depth=D,learningRate=L,beta1=B1,beta2=B2}: FactorVAE (Kim and Mnih 2018), the
  * ELBO minus gamma times the total correlation of the codes, estimated by a discriminator that trains beside the
  * VAE with its own Adam ({@link FactorVaeProcedure}). The discriminator's defaults are the paper's: 6 layers of
- * 1000 LeakyReLU(0.2) units, Adam with step 1e-4 and betas 0.5 and 0.9. The VAE keeps the run's learning rate.
+ * 1000 LeakyReLU(0.2) units, Adam with step 1e-4 and betas 0.5 and 0.9. The VAE keeps the run's learning rate
+ * (disentanglement_lib's FactorVAE trains it with Adam at 1e-4, betas 0.9 and 0.999, batch 64, for 300,000
+ * steps; vae4j's default step is 1e-3, so the VAE moves faster relative to its discriminator than there).
  */
 public final class FactorVaeType extends BaseComponentType implements ObjectiveType {
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.vae4j.cli.progress.EpochLine;
 import org.vae4j.data.Table;
 import org.vae4j.engine.DeviceChoice;
 import org.vae4j.eval.FactorVaeMetric;
@@ -16,6 +17,7 @@ import org.vae4j.examples.dsprites.EncodedDSprites;
 import org.vae4j.preprocess.NumericLikelihood;
 import org.vae4j.vae.EpochReport;
 import org.vae4j.vae.InvalidOptionException;
+import org.vae4j.vae.TrainingListener;
 import org.vae4j.vae.Vae;
 import org.vae4j.vae.VaeConfig;
 import org.vae4j.vae.VaeTrainer;
@@ -25,9 +27,13 @@ import org.vae4j.vae.VaeTrainer;
  * {@code --runs} on the same seeded subset of images and prints one line per run:
  * <pre>
  * peer=vae4j-disentanglement djl=.. pytorch=.. images=.. seed=.. latent=.. hidden=.. epochs=.. ...
+ * EPOCH 1 1 train_loss=.. seconds=.. [the procedure's statistics, such as factorvae's tc_estimate=..]
  * RUN 1 objective=elbo beta=1.0 mig=.. mig_factors=../../../../.. factorvae_metric=.. recon_ll=.. elbo=..
  *     train_seconds=.. eval_seconds=.. model=..
  * </pre>
+ * An {@code EPOCH} line follows each epoch of a run (run number, then epoch), with the training procedure's
+ * own figures: for factorvae the discriminator's total-correlation estimate and loss, which say whether it
+ * learns to tell the codes from their permutations.
  * {@code mig} is the mutual information gap of the posterior means of the training images (20 bins per latent;
  * {@code mig_factors} gives it per factor, in the order shape/scale/orientation/posX/posY), and
  * {@code factorvae_metric} the evaluation accuracy of the FactorVAE majority-vote classifier on fresh sprites.
@@ -117,7 +123,16 @@ public final class DisentanglementBench {
         }
         for (int i = 0; i < runs.size(); i++) {
             long start = System.nanoTime();
-            try (Vae vae = new VaeTrainer(configs.get(i)).fit(train)) {
+            int number = i + 1;
+            TrainingListener epochs = new TrainingListener() {
+                @Override
+                public void onEpoch(EpochReport report) {
+                    System.out.printf("EPOCH %d %d train_loss=%.3f seconds=%.1f%s%n", number, report.epoch(),
+                            report.trainLoss(), report.seconds(), EpochLine.statistics(report));
+                    System.out.flush();
+                }
+            };
+            try (Vae vae = new VaeTrainer(configs.get(i)).listener(epochs).fit(train)) {
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
                 String model = "none";
                 if (out != null) {

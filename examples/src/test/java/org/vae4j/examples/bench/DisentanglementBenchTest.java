@@ -45,6 +45,7 @@ class DisentanglementBenchTest {
                 "20", "--vote-batch", "8", "--runs", "elbo; elbo beta=4", "--out", dir.toString());
         assertTrue(printed.startsWith("peer=vae4j-disentanglement "), printed);
         assertTrue(printed.contains(" images=150 seed=42 latent=3 hidden=16 epochs=1 "), printed);
+        assertTrue(printed.contains("\nEPOCH 1 1 train_loss=") && printed.contains("\nEPOCH 2 1 train_loss="), printed);
         Matcher m = RUN.matcher(printed);
         for (int run = 1; run <= 2; run++) {
             assertTrue(m.find(), printed);
@@ -65,6 +66,20 @@ class DisentanglementBenchTest {
                 assertEquals(3, vae.latentDim());
                 assertEquals(run == 1 ? 1.0 : 4.0, vae.config().beta());
             }
+        }
+    }
+
+    @Test
+    void aFactorvaeRunPrintsItsDiscriminatorsFiguresEachEpoch() throws Exception {
+        String printed = printedBy("--images", "150", "--epochs", "2", "--hidden", "16", "--latent", "3", "--votes",
+                "20", "--vote-batch", "8", "--runs", "factorvae:width=8,depth=1");
+        Matcher m = Pattern.compile("EPOCH 1 (\\d) train_loss=\\S+ seconds=\\S+ tc_estimate=(\\S+) "
+                + "discriminator_loss=(\\S+)").matcher(printed);
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            assertTrue(m.find(), printed);
+            assertEquals(epoch, Integer.parseInt(m.group(1)));
+            assertTrue(Double.isFinite(Double.parseDouble(m.group(2))), printed);
+            assertTrue(Double.parseDouble(m.group(3)) > 0, printed);
         }
     }
 
