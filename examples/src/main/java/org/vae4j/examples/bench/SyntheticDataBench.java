@@ -49,11 +49,12 @@ public final class SyntheticDataBench {
     /** Runs the benchmark; see {@code --help}. */
     public static void main(String[] args) throws Exception {
         BenchOptions o = new BenchOptions("SyntheticDataBench")
-                .option("--data-dirs", "../shared/data", "comma-separated folders to look for the data sets in")
+                .option("--data-dirs", "", "comma-separated folders to look for the data sets in (required; Debian's "
+                        + "weka package has them under /usr/share/doc/weka/examples)")
                 .option("--sets", "diabetes,breast-cancer,vote,labor,cpu.with.vendor,glass,credit-g",
                         "data sets (ARFF file names without .arff; the last attribute is the class)")
                 .option("--seeds", "1,2,3", "seeds of the split and the generators")
-                .option("--vae", "-E 50", "VAEGenerator's options (other than -training, -class, -n, -S)")
+                .option("--vae", "-E 1000", "VAEGenerator's options (other than -training, -class, -n, -S)")
                 .option("--threads", "1", "PyTorch intra-op threads")
                 .option("--out", "", "folder for splits, synthetic files and reports (default: a fresh temp folder)");
         if (List.of(args).contains("--help")) {
@@ -61,6 +62,10 @@ public final class SyntheticDataBench {
             return;
         }
         o.parse(args);
+        if (o.text("--data-dirs").isBlank()) {
+            throw new IllegalArgumentException("option --data-dirs: give the folders that hold the data sets' ARFF "
+                    + "files (Debian's weka package has them under /usr/share/doc/weka/examples)");
+        }
         Workload.useThreads(o.positiveInt("--threads"));
         Path out = o.text("--out").isEmpty() ? Files.createTempDirectory("vae4j-synth") : Path.of(o.text("--out"));
         List<Integer> seeds = o.positiveInts("--seeds");
